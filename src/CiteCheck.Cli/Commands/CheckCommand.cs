@@ -1,0 +1,38 @@
+using System.CommandLine;
+using System.Text;
+using CiteCheck.Compiler;
+using CiteCheck.Compiler.Output;
+
+namespace CiteCheck.Cli.Commands;
+
+/// <summary><c>citecheck check report.md</c>: the CI gate. Prints findings; exits 1 on findings at or above --fail-on.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var report = CommonOptions.Report();
+        var sources = CommonOptions.Sources();
+        var review = CommonOptions.Review();
+        var format = CommonOptions.Format("text", "text", "json", "sarif", "github");
+        var failOn = CommonOptions.FailOn("error");
+        var output = CommonOptions.Output();
+        var command = new Command("check", "Check the report's citations and cross-check its figures.") { report, sources, review, format, failOn, output };
+        command.SetAction(parse =>
+        {
+            var options = new CompileOptions { SourcesFile = parse.GetValue(sources), ReviewFile = parse.GetValue(review) };
+            var result = Pipeline.Compile(context.Host, parse.GetValue(report)!, options);
+            var text = OutputFormats.Find(parse.GetValue(format)!)!.Write(result);
+            if (parse.GetValue(output) is { } file)
+            {
+                context.Host.WriteAtomically(file, Encoding.UTF8.GetBytes(text));
+                context.Error.WriteLine(TextOutput.Summary(result));
+            }
+            else
+            {
+                context.Out.Write(text);
+            }
+            return ExitCodes.For(result, CommonOptions.ParseFailOn(parse.GetValue(failOn)!));
+        });
+        return command;
+    }
+}

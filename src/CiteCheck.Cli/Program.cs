@@ -1,0 +1,3 @@
+using CiteCheck.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

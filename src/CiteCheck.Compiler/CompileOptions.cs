@@ -1,0 +1,11 @@
+namespace CiteCheck.Compiler;
+
+/// <summary>What a run is asked to do. Validated when the pipeline starts.</summary>
+public sealed record CompileOptions
+{
+    /// <summary>Bibliography file; when null, sources.yaml (or .yml) beside the report is used if present.</summary>
+    public string? SourcesFile { get; init; }
+
+    /// <summary>Reviewers' decisions file; when null, review.yaml beside the report is used if present.</summary>
+    public string? ReviewFile { get; init; }
+}

@@ -1,0 +1,58 @@
+using System.Text;
+using CiteCheck.Model;
+
+namespace CiteCheck.Compiler;
+
+/// <summary>Reads input text through the host and turns every way it can be unreadable into an <see cref="InputException"/>.</summary>
+public static class InputReader
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static string ReadText(IHost host, string path)
+    {
+        if (host.DirectoryExists(path))
+        {
+            throw new InputException(path, null, "is a directory, not a Markdown file");
+        }
+        if (!host.FileExists(path))
+        {
+            throw new InputException(path, null, "no such file");
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = host.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(path, null, $"cannot be read: {e.Message}");
+        }
+        var nul = Array.IndexOf(bytes, (byte)0);
+        if (nul >= 0)
+        {
+            throw new InputException(path, LineOf(bytes, nul), "looks like a binary file (it contains a NUL byte), not Markdown");
+        }
+        try
+        {
+            var text = StrictUtf8.GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new InputException(path, LineOf(bytes, Math.Max(0, e.Index)), "is not valid UTF-8");
+        }
+    }
+
+    private static int LineOf(byte[] bytes, int index)
+    {
+        var line = 1;
+        for (var i = 0; i < index && i < bytes.Length; i++)
+        {
+            if (bytes[i] == '\n')
+            {
+                line++;
+            }
+        }
+        return line;
+    }
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CiteCheck.Model;
+
+namespace CiteCheck.Compiler.Output;
+
+/// <summary>The stable JSON output documented in docs/json-output.md (schema version 1).</summary>
+public sealed class JsonOutput : IOutputFormat
+{
+    public const int SchemaVersion = 1;
+
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public string Name => "json";
+
+    public string Write(CheckedReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            var document = report.Document;
+            w.WriteStartObject();
+            w.WriteNumber("version", SchemaVersion);
+            w.WriteString("file", document.File);
+            w.WriteString("title", document.Title);
+            w.WriteStartObject("summary");
+            w.WriteNumber("errors", report.Count(Severity.Error));
+            w.WriteNumber("warnings", report.Count(Severity.Warning));
+            w.WriteNumber("infos", report.Count(Severity.Info));
+            w.WriteNumber("claims", document.Claims.Count());
+            w.WriteNumber("citations", document.Citations.Count());
+            w.WriteNumber("sources", document.Bibliography.Entries.Length + document.Bibliography.Footnotes.Length);
+            w.WriteNumber("discrepancies", report.Discrepancies.Length);
+            w.WriteNumber("openDiscrepancies", report.Discrepancies.Count(d => d.Status == DiscrepancyStatus.Open));
+            w.WriteEndObject();
+
+            w.WriteStartArray("diagnostics");
+            foreach (var d in report.Diagnostics)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", d.Id);
+                w.WriteString("rule", d.Rule);
+                w.WriteString("severity", d.Severity.Name());
+                w.WriteString("message", d.Message);
+                WriteLocation(w, d.Location);
+                if (d.Source is { } source)
+                {
+                    w.WritePropertyName("source");
+                    WriteKey(w, source);
+                }
+                if (d.Note is { } note)
+                {
+                    w.WriteString("note", note);
+                }
+                if (d.AdditionalLocations.Length > 0)
+                {
+                    w.WriteStartArray("relatedLocations");
+                    foreach (var related in d.AdditionalLocations)
+                    {
+                        w.WriteStartObject();
+                        WriteLocation(w, related);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+
+            w.WriteStartArray("sources");
+            var cited = document.Citations.GroupBy(c => c.SourceKey).ToDictionary(g => g.Key, g => g.Count());
+            foreach (var s in document.Bibliography.Entries.Concat(document.Bibliography.Footnotes))
+            {
+                w.WriteStartObject();
+                w.WritePropertyName("key");
+                WriteKey(w, s.Key);
+                WriteOptional(w, "publisher", s.Publisher);
+                WriteOptional(w, "title", s.Title);
+                WriteOptional(w, "url", s.Url);
+                WriteOptional(w, "date", s.Date);
+                WriteOptional(w, "archive", s.Archive);
+                w.WriteNumber("cited", cited.GetValueOrDefault(s.Key));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+
+            w.WriteStartArray("claims");
+            foreach (var block in document.Blocks)
+            {
+                var section = document.SectionOf(block)?.Title;
+                foreach (var claim in block.Claims)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("id", claim.Id);
+                    w.WriteNumber("line", claim.Span.Line);
+                    w.WriteNumber("column", claim.Span.Column);
+                    w.WriteNumber("endLine", claim.Span.End.Line);
+                    w.WriteNumber("endColumn", claim.Span.End.Column);
+                    WriteOptional(w, "section", section);
+                    w.WriteString("text", claim.Text);
+                    WriteKeys(w, "sources", claim.Sources);
+                    w.WriteEndObject();
+                }
+            }
+            w.WriteEndArray();
+
+            w.WriteStartArray("discrepancies");
+            foreach (var d in report.Discrepancies)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", d.Id);
+                w.WriteString("kind", Discrepancy.KindName(d.Kind));
+                w.WriteString("subject", d.Subject);
+                w.WriteString("measure", d.Measure);
+                w.WriteString("event", d.EventKey);
+                w.WriteString("status", Discrepancy.StatusName(d.Status));
+                WriteOptional(w, "note", d.Note);
+                w.WriteStartArray("claims");
+                foreach (var c in d.Claims)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("line", c.Span.Line);
+                    w.WriteNumber("column", c.Span.Column);
+                    WriteOptional(w, "section", c.Section);
+                    w.WriteString("text", c.Text);
+                    w.WriteString("value", c.Value);
+                    w.WriteNumber("side", c.Side);
+                    WriteKeys(w, "sources", c.Sources);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteLocation(Utf8JsonWriter w, SourceSpan span)
+    {
+        w.WriteString("file", span.File.Replace('\\', '/'));
+        w.WriteNumber("line", span.Line);
+        w.WriteNumber("column", span.Column);
+        w.WriteNumber("endLine", span.End.Line);
+        w.WriteNumber("endColumn", span.End.Column);
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static void WriteKeys(Utf8JsonWriter w, string name, IEnumerable<string> keys)
+    {
+        w.WriteStartArray(name);
+        foreach (var key in keys)
+        {
+            WriteKey(w, key);
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>A source key: a number for numbered sources, a string for footnote keys.</summary>
+    private static void WriteKey(Utf8JsonWriter w, string key)
+    {
+        if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            w.WriteNumberValue(n);
+        }
+        else
+        {
+            w.WriteStringValue(key);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using CiteCheck.Model;
+
+namespace CiteCheck.Compiler;
+
+/// <summary>The real file system, clock and environment.</summary>
+public sealed class PhysicalHost : IHost
+{
+    public bool FileExists(string path) => File.Exists(path);
+
+    public bool DirectoryExists(string path) => Directory.Exists(path);
+
+    public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
+
+    public void WriteAtomically(string path, ReadOnlySpan<byte> content)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    public void CreateDirectory(string path) => Directory.CreateDirectory(path);
+
+    public IEnumerable<string> EnumerateFiles(string directory, string pattern) =>
+        Directory.Exists(directory) ? Directory.EnumerateFiles(directory, pattern) : [];
+
+    public DateTimeOffset Now =>
+        long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out var epoch)
+            ? DateTimeOffset.FromUnixTimeSeconds(epoch)
+            : DateTimeOffset.UtcNow;
+
+    public string? GetEnvironmentVariable(string name) => Environment.GetEnvironmentVariable(name);
+
+    public HttpMessageHandler CreateHttpHandler() => new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        AutomaticDecompression = System.Net.DecompressionMethods.None,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+    };
+}

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using CiteCheck.Checks;
+using CiteCheck.Model;
+using CiteCheck.Parsing;
+
+namespace CiteCheck.Compiler;
+
+/// <summary>
+/// The pipeline: read (host) → parse (Markdig → model) → checks (citations, figures) → reviews.
+/// Renderers and output formats take the <see cref="CheckedReport"/> it returns.
+/// Problems in the report are diagnostics; input that cannot be read at all is an <see cref="InputException"/>.
+/// </summary>
+public static class Pipeline
+{
+    public static readonly string[] BibliographyNames = ["sources.yaml", "sources.yml"];
+    public static readonly string[] ReviewNames = ["review.yaml", "review.yml"];
+
+    public static CheckedReport Compile(IHost host, string reportPath, CompileOptions? options = null)
+    {
+        options ??= new CompileOptions();
+        var text = InputReader.ReadText(host, reportPath);
+        var bibliography = ReadBibliography(host, reportPath, options);
+        var parsed = ReportParser.Parse(reportPath, text, bibliography);
+        return Check(host, parsed, reportPath, options);
+    }
+
+    /// <summary>Runs the checks over an already parsed document (used by tests and benchmarks too).</summary>
+    public static CheckedReport Check(IHost host, ParseResult parsed, string reportPath, CompileOptions options)
+    {
+        var document = parsed.Document;
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        diagnostics.AddRange(parsed.Diagnostics);
+        foreach (var check in CitationChecks.All)
+        {
+            diagnostics.AddRange(check.Run(document));
+        }
+        var report = new CheckedReport(document, Sort(diagnostics), []);
+        return report;
+    }
+
+    public static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) =>
+    [
+        .. diagnostics
+            .OrderBy(d => d.Location.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.Line)
+            .ThenBy(d => d.Location.Column)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal),
+    ];
+
+    private static Bibliography? ReadBibliography(IHost host, string reportPath, CompileOptions options)
+    {
+        var path = options.SourcesFile ?? Beside(host, reportPath, BibliographyNames);
+        if (path is null)
+        {
+            return null;
+        }
+        var text = InputReader.ReadText(host, path);
+        return BibliographyReader.Read(path, text);
+    }
+
+    public static string? Beside(IHost host, string reportPath, IEnumerable<string> names)
+    {
+        var directory = Path.GetDirectoryName(reportPath);
+        foreach (var name in names)
+        {
+            var candidate = string.IsNullOrEmpty(directory) ? name : Path.Combine(directory, name);
+            if (host.FileExists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}

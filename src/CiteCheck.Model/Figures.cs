@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+
+namespace CiteCheck.Model;
+
+public enum DiscrepancyKind
+{
+    Count,
+    Date,
+    Range,
+    Amount,
+    Percent,
+    Name,
+    Other,
+}
+
+public enum DiscrepancyStatus
+{
+    /// <summary>Nobody has looked at it: the report contradicts itself.</summary>
+    Open,
+
+    /// <summary>The report or a reviewer explains the variance (e.g. attributed alternative estimates).</summary>
+    Explained,
+
+    /// <summary>A reviewer accepts it as it is.</summary>
+    Accepted,
+
+    /// <summary>A reviewer says it is fixed (a fixed entry that still matches is reported again as open).</summary>
+    Fixed,
+}
+
+/// <summary>One side of a discrepancy: a claim, the value it states as written, and the sources behind it.</summary>
+public sealed record DiscrepancyClaim(
+    int ClaimId,
+    int Side,
+    SourceSpan Span,
+    string Text,
+    string Value,
+    ImmutableArray<string> Sources,
+    string? Section);
+
+/// <summary>
+/// Two or more claims about one event and one measure that cannot all be true.
+/// <see cref="Id"/> is a fingerprint of event, measure and values: it survives edits elsewhere in the file.
+/// </summary>
+public sealed record Discrepancy(
+    string Id,
+    DiscrepancyKind Kind,
+    string EventKey,
+    string Subject,
+    string Measure,
+    DiscrepancyStatus Status,
+    ImmutableArray<DiscrepancyClaim> Claims,
+    string? Note)
+{
+    public static string KindName(DiscrepancyKind kind) => kind.ToString().ToLowerInvariant();
+
+    public static string StatusName(DiscrepancyStatus status) => status.ToString().ToLowerInvariant();
+}
+
+/// <summary>The outcome of the pipeline's checks: the document, every finding, and the cross-check's discrepancies.</summary>
+public sealed record CheckedReport(Document Document, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Discrepancy> Discrepancies)
+{
+    public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity);
+}

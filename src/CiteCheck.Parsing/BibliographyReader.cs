@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using CiteCheck.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CiteCheck.Parsing;
+
+/// <summary>
+/// Reads a bibliography file (sources.yaml): a list of entries with id (number), publisher, title, url, date, accessed
+/// and archive, either under a top-level <c>sources:</c> key or as a bare list, or a map from number to entry.
+/// Invalid YAML is an <see cref="InputException"/> naming file and line.
+/// </summary>
+public static class BibliographyReader
+{
+    public static Bibliography Read(string file, string text)
+    {
+        var root = YamlText.Load(file, text);
+        if (root is null)
+        {
+            return new Bibliography(BibliographyOrigin.File, file, [], []);
+        }
+        var node = root;
+        if (root is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("sources"), out var inner))
+        {
+            node = inner;
+        }
+        var entries = new List<Source>();
+        var lines = new LineMap(file, text);
+        switch (node)
+        {
+            case YamlSequenceNode seq:
+                foreach (var item in seq)
+                {
+                    if (item is not YamlMappingNode entry)
+                    {
+                        throw new InputException(file, Line(item), "a bibliography entry must be a mapping with an id");
+                    }
+                    entries.Add(Entry(file, lines, entry, YamlText.Scalar(entry, "id") ?? YamlText.Scalar(entry, "number")));
+                }
+                break;
+            case YamlMappingNode byKey:
+                foreach (var (key, value) in byKey.Children)
+                {
+                    if (value is YamlMappingNode entry)
+                    {
+                        entries.Add(Entry(file, lines, entry, ((YamlScalarNode)key).Value));
+                    }
+                    else if (value is YamlScalarNode publisher)
+                    {
+                        entries.Add(new Source(((YamlScalarNode)key).Value ?? "", publisher.Value, null, null, null, null, null, Span(lines, key)));
+                    }
+                }
+                break;
+            case YamlScalarNode { Value: null or "" }:
+                break;
+            default:
+                throw new InputException(file, Line(node), "expected a list of sources (id, publisher, title, url, date)");
+        }
+        foreach (var group in entries.GroupBy(e => e.Key).Where(g => g.Count() > 1))
+        {
+            throw new InputException(file, group.Skip(1).First().Definition?.Line, $"source {group.Key} is defined twice");
+        }
+        return new Bibliography(BibliographyOrigin.File, file, [.. entries], []);
+    }
+
+    private static Source Entry(string file, LineMap lines, YamlMappingNode entry, string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new InputException(file, Line(entry), "a bibliography entry has no id");
+        }
+        return new Source(
+            id.Trim(),
+            YamlText.Scalar(entry, "publisher") ?? YamlText.Scalar(entry, "label"),
+            YamlText.Scalar(entry, "title"),
+            YamlText.Scalar(entry, "url"),
+            YamlText.Scalar(entry, "date"),
+            YamlText.Scalar(entry, "accessed"),
+            YamlText.Scalar(entry, "archive") ?? YamlText.Scalar(entry, "archive_url"),
+            Span(lines, entry));
+    }
+
+    private static SourceSpan Span(LineMap lines, YamlNode node)
+    {
+        var line = (int)node.Start.Line;
+        var start = lines.LineStart(line) + (int)node.Start.Column - 1;
+        return lines.Span(start, start);
+    }
+
+    private static int Line(YamlNode node) => (int)node.Start.Line;
+}
+
+/// <summary>Small helpers over YamlDotNet's representation model, shared by the bibliography, review and front matter readers.</summary>
+public static class YamlText
+{
+    public static YamlNode? Load(string file, string text, int lineOffset = 0)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            var inner = e.InnerException as YamlException ?? e;
+            var message = inner.Message.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "invalid YAML";
+            throw new InputException(file, (int)e.Start.Line + lineOffset, $"invalid YAML: {message}");
+        }
+    }
+
+    public static string? Scalar(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode s && !string.IsNullOrWhiteSpace(s.Value)
+            ? s.Value.Trim()
+            : null;
+}

@@ -1,0 +1,133 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using CiteCheck.Model;
+
+namespace CiteCheck.Parsing;
+
+/// <summary>
+/// The plain text of a block with, for every character, its offset in the file (-1 for characters the parser made up),
+/// and each citation marked as U+E001 label U+E002, so claims can be cut from it and mapped back to lines and columns.
+/// </summary>
+internal sealed class Flat
+{
+    public const char Open = '\uE001';
+    public const char Close = '\uE002';
+
+    private readonly StringBuilder _text = new();
+    private readonly List<int> _offsets = [];
+
+    public List<(Citation Citation, int Start, int End)> Markers { get; } = [];
+
+    public int Length => _text.Length;
+
+    public IReadOnlyList<int> Offsets => _offsets;
+
+    public void Append(string s, int offset, bool exact = false)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            _text.Append(s[i]);
+            _offsets.Add(offset < 0 ? -1 : exact ? offset + i : offset);
+        }
+    }
+
+    public void Append(char c, int offset)
+    {
+        _text.Append(c);
+        _offsets.Add(offset);
+    }
+
+    public override string ToString() => _text.ToString();
+
+    public Flat Slice(int start, int end)
+    {
+        var result = new Flat();
+        for (var i = start; i < end; i++)
+        {
+            result.Append(_text[i], _offsets[i]);
+        }
+        foreach (var (citation, s, e) in Markers)
+        {
+            if (s >= start && e <= end)
+            {
+                result.Markers.Add((citation, s - start, e - start));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Removes the citation markers. A citation right after a sentence (after . ! ? or a closing quote) is not part of the prose:
+    /// its label goes and it backs the sentence before it. A citation inside a sentence ("the son of [Gulmurod Khalimov](#) [3], a …")
+    /// keeps its label as words of the sentence and backs that sentence.
+    /// </summary>
+    public (Flat Prose, List<(Citation Citation, int Position, bool AfterSentence)> Citations) WithoutCitationMarkers(bool keepLabels)
+    {
+        var prose = new Flat();
+        var positioned = new List<(Citation, int, bool)>();
+        var text = _text.ToString();
+        var i = 0;
+        var markerIndex = 0;
+        while (i < text.Length)
+        {
+            if (text[i] == Open && markerIndex < Markers.Count)
+            {
+                var (citation, start, end) = Markers[markerIndex++];
+                var after = !keepLabels && FollowsSentence(prose.ToString());
+                positioned.Add((citation, prose.Length, after));
+                if (!after)
+                {
+                    for (var k = start + 1; k < end - 1; k++)
+                    {
+                        prose.Append(text[k], _offsets[k]);
+                    }
+                }
+                i = end;
+                continue;
+            }
+            prose.Append(text[i], _offsets[i]);
+            i++;
+        }
+        return (prose, positioned);
+    }
+
+    private static bool FollowsSentence(string before)
+    {
+        var k = before.Length - 1;
+        while (k >= 0 && (char.IsWhiteSpace(before[k]) || before[k] is ',' or ';'))
+        {
+            k--;
+        }
+        return k < 0 || before[k] is '.' or '!' or '?' or '"' or '”' or '’' or ')' or ':';
+    }
+}
+
+/// <summary>
+/// Finds a block's closing citation group: "(Sources: [A](u) [1], [B](u) [2])", "Source: [A](u) [1]", or citations
+/// standing after the block's last sentence. The group backs every claim of the block.
+/// </summary>
+internal static partial class ClosingGroup
+{
+    public static int Find(string flat)
+    {
+        var match = Group().Match(flat);
+        if (!match.Success)
+        {
+            return -1;
+        }
+        var introduced = match.Groups["intro"].Success;
+        if (introduced)
+        {
+            return match.Index;
+        }
+        var k = match.Index - 1;
+        while (k >= 0 && char.IsWhiteSpace(flat[k]))
+        {
+            k--;
+        }
+        return k < 0 || flat[k] is '.' or '!' or '?' or '"' or '”' or '’' or ')' ? match.Index : -1;
+    }
+
+    [GeneratedRegex(@"(?<intro>\(\s*(?:(?:Sources?|See(?: also)?|Via)\s*:?\s*)?|(?:Sources?|See(?: also)?)\s*:\s*)?(?:\uE001[^\uE002]*\uE002[\s,;]*(?:and\s+|&\s+)?)+\)?[\s.;]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Group();
+}
