@@ -1,0 +1,68 @@
+using System.CommandLine;
+using CiteCheck.Compiler;
+using CiteCheck.Compiler.Output;
+using CiteCheck.Rendering;
+
+namespace CiteCheck.Cli.Commands;
+
+/// <summary>
+/// <c>citecheck build report.md</c>: the editor's command. Always writes the editions when the report parses,
+/// prints what it wrote and a summary, and by default exits 0 (--fail-on never): an editor's build is not a CI gate.
+/// </summary>
+internal static class BuildCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var report = CommonOptions.Report();
+        var sources = CommonOptions.Sources();
+        var review = CommonOptions.Review();
+        var failOn = CommonOptions.FailOn("never");
+        var outDir = new Option<string?>("--out") { Description = "Output folder (default: out/<report name>/)." };
+        var formats = new Option<string>("--format", "-f") { Description = "Editions to write, comma-separated: html, pdf.", DefaultValueFactory = _ => "html,pdf" };
+        var templates = new Option<string?>("--templates") { Description = "A folder with your own report.sbn, partials and CSS (default: the built-in templates)." };
+        var paper = new Option<string>("--paper") { Description = "PDF paper size: a4 or letter.", DefaultValueFactory = _ => "a4" };
+        paper.AcceptOnlyFromAmong("a4", "letter");
+        var engine = new Option<string>("--pdf-engine") { Description = "PDF engine: native (PDFsharp, needs nothing installed) or chromium.", DefaultValueFactory = _ => "native" };
+        engine.AcceptOnlyFromAmong("native", "chromium");
+        var browser = new Option<string?>("--browser") { Description = "Chromium or Chrome executable for --pdf-engine chromium." };
+        var fonts = new Option<string?>("--fonts") { Description = "Font folder or file for the native PDF engine (default: DejaVu or Liberation from the system)." };
+        var command = new Command("build", "Build the HTML and PDF editions with their discrepancy and citation-health appendices.")
+        {
+            report, sources, review, outDir, formats, failOn, templates, paper, engine, browser, fonts,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(report)!;
+            var result = Pipeline.Compile(context.Host, path, new CompileOptions { SourcesFile = parse.GetValue(sources), ReviewFile = parse.GetValue(review) });
+            var requested = parse.GetValue(formats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var options = new EditionOptions
+            {
+                TemplatesDirectory = parse.GetValue(templates),
+                Paper = parse.GetValue(paper)!,
+                PdfEngine = parse.GetValue(engine)!,
+                BrowserPath = parse.GetValue(browser),
+                FontPath = parse.GetValue(fonts),
+                BuildTime = context.Host.Now,
+            };
+            var directory = parse.GetValue(outDir) ?? Builder.DefaultOutDirectory(path);
+            BuildResult built;
+            try
+            {
+                built = Builder.Build(context.Host, result, directory, requested, options);
+            }
+            catch (RenderException e)
+            {
+                context.Error.WriteLine($"citecheck: error: {e}");
+                context.Error.WriteLine("citecheck: nothing was written; the previous edition is untouched.");
+                return ExitCodes.BadInput;
+            }
+            foreach (var file in built.Written)
+            {
+                context.Out.WriteLine($"wrote {file}");
+            }
+            context.Out.WriteLine(TextOutput.Summary(result));
+            return ExitCodes.For(result, CommonOptions.ParseFailOn(parse.GetValue(failOn)!));
+        });
+        return command;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text;
+using CiteCheck.Compiler.Output;
+using CiteCheck.Model;
+using CiteCheck.Rendering;
+
+namespace CiteCheck.Compiler;
+
+/// <summary>The edition renderers the build knows, by --format name. Each renderer project adds itself here.</summary>
+public static class Editions
+{
+    public static IReadOnlyList<IEditionRenderer> All { get; } =
+    [
+    ];
+
+    public static IEditionRenderer? Find(string format) => All.FirstOrDefault(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>The outcome of a build: what was written where.</summary>
+public sealed record BuildResult(CheckedReport Report, IReadOnlyList<string> Written);
+
+/// <summary>
+/// Builds the editions: renders every requested format in memory, then writes each file atomically (temporary file,
+/// then rename), check.json included. Nothing is written when any renderer fails.
+/// </summary>
+public static class Builder
+{
+    public static BuildResult Build(IHost host, CheckedReport report, string outDirectory, IReadOnlyList<string> formats, EditionOptions options)
+    {
+        var files = new List<EditionFile>();
+        foreach (var format in formats)
+        {
+            var renderer = Editions.Find(format) ?? throw new InputException(format, null, $"unknown edition format '{format}' (known: {string.Join(", ", Editions.All.Select(e => e.Format))})");
+            files.AddRange(renderer.Render(report, options, host));
+        }
+        files.Add(new EditionFile("check.json", Encoding.UTF8.GetBytes(new JsonOutput().Write(report))));
+        host.CreateDirectory(outDirectory);
+        var written = new List<string>();
+        foreach (var file in files)
+        {
+            var path = Path.Combine(outDirectory, file.Name);
+            host.WriteAtomically(path, file.Content);
+            written.Add(path);
+        }
+        return new BuildResult(report, written);
+    }
+
+    /// <summary>out/&lt;report name&gt;/: the report's folder name for report.md (content/tajikistan/report.md → out/tajikistan), else the file name.</summary>
+    public static string DefaultOutDirectory(string reportPath)
+    {
+        var name = Path.GetFileNameWithoutExtension(reportPath);
+        if (string.Equals(name, "report", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "index", StringComparison.OrdinalIgnoreCase))
+        {
+            var folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(reportPath)));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                name = folder;
+            }
+        }
+        return Path.Combine("out", name);
+    }
+}
