@@ -19,6 +19,9 @@ public sealed class ClaimFacts
 
     public required bool InTimeline { get; init; }
 
+    /// <summary>A value of the report's YAML front matter.</summary>
+    public bool InFrontMatter => Block.Depth == -1;
+
     public required IReadOnlyList<DateMention> OwnDates { get; init; }
 
     /// <summary>The dates that place the claim in time: its own, or inherited.</summary>
@@ -35,6 +38,9 @@ public sealed class ClaimFacts
 
     public required HashSet<string> Kinds { get; init; }
 
+    /// <summary>The kind of happening the claim's event date is the date of ("riot" in "on November 7, 2018, a prison riot …").</summary>
+    public string? EventKind { get; init; }
+
     public required HashSet<string> Stems { get; init; }
 
     public override string ToString() => $"{Claim.Span.Line}: {Claim.Text}";
@@ -47,7 +53,7 @@ public static class FactReader
     {
         var lowercaseWords = LowercaseVocabulary(document);
         bool IsProper(string word) => word.Length > 1 && char.IsUpper(word[0]) && !lowercaseWords.Contains(word.ToLowerInvariant())
-            && !Lexicon.NotNames.Contains(word) && !Lexicon.Stopwords.Contains(word);
+            && !Lexicon.NotNames.Contains(word) && !Lexicon.Stopwords.Contains(word) && !NumberWords.IsNumberWord(word);
 
         var result = new List<ClaimFacts>();
         var order = 0;
@@ -73,11 +79,12 @@ public static class FactReader
                 }
                 var eventDates = itemDate is not null ? [itemDate] : own.Where(d => d.IsEventDate).ToList();
                 // A claim is placed in time by the dates of what it tells; failing those, by any date it gives; failing that, by the sentence before.
-                IReadOnlyList<DateMention> dates = eventDates.Count > 0 ? eventDates : own.Count > 0 ? own : carriedDates;
+                IReadOnlyList<DateMention> dates = itemDate is not null ? [itemDate, .. own.Where(d => !d.Overlaps(itemDate))]
+                    : eventDates.Count > 0 ? eventDates : own.Count > 0 ? own : carriedDates;
                 var tokens = Tokenizer.Tokenize(text);
                 var proper = new HashSet<string>(tokens.Where((t, i) => t.Type == TokenType.Word && IsProper(t.Text)).Select(t => t.Text));
                 var kinds = new HashSet<string>(Lexicon.KindsIn(text.ToLowerInvariant()));
-                var stems = ContentStems(tokens);
+                var stems = ContentStems(tokens, IsProper);
                 var figures = FigureExtractor.Extract(text, own);
                 foreach (var f in figures.Where(f => f.Type == FigureType.Count && !f.IsSum))
                 {
@@ -99,35 +106,63 @@ public static class FactReader
                     EventDates = eventDates,
                     Figures = figures,
                     Names = Names.Extract(text, IsProper),
-                    Proper = proper.Count > 0 ? proper : [.. proper, .. carriedProper],
-                    Kinds = kinds.Count > 0 ? kinds : [.. carriedKinds],
+                    // A sentence that takes its time from the one before also takes its setting: "In the fighting that followed, …".
+                    Proper = own.Count > 0 ? proper : [.. proper, .. carriedProper],
+                    Kinds = own.Count > 0 ? kinds : [.. kinds, .. carriedKinds],
+                    EventKind = EventKind(text, eventDates),
                     Stems = stems,
                 };
                 result.Add(facts);
-                if (dates.Count > 0)
+                if (dates.Count > 0 && block.Depth != -1)
                 {
                     carriedDates = dates;
                 }
-                if (proper.Count > 0)
-                {
-                    carriedProper = proper;
-                }
-                if (kinds.Count > 0)
-                {
-                    carriedKinds = kinds;
-                }
+                carriedProper = facts.Proper;
+                carriedKinds = facts.Kinds;
             }
         }
         return ShareWithinItems(result);
     }
 
+    /// <summary>The kind of happening named nearest the claim's event date: what the date is the date of.</summary>
+    private static string? EventKind(string text, IReadOnlyList<DateMention> eventDates)
+    {
+        if (eventDates.Count == 0)
+        {
+            return null;
+        }
+        var date = eventDates[0];
+        var lower = text.ToLowerInvariant();
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var (kind, stems) in Lexicon.Kinds)
+        {
+            foreach (var stem in stems)
+            {
+                for (var at = lower.IndexOf(stem, StringComparison.Ordinal); at >= 0; at = lower.IndexOf(stem, at + 1, StringComparison.Ordinal))
+                {
+                    if (at > 0 && char.IsLetter(lower[at - 1]))
+                    {
+                        continue;
+                    }
+                    var distance = at >= date.End ? at - date.End : date.Start - at + 10;
+                    if (distance < bestDistance)
+                    {
+                        (best, bestDistance) = (kind, distance);
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
     /// <summary>Content words, stemmed: lower-case words of four letters or more that are neither stop words nor words naming a kind of happening.</summary>
-    private static HashSet<string> ContentStems(IReadOnlyList<Token> tokens)
+    private static HashSet<string> ContentStems(IReadOnlyList<Token> tokens, Func<string, bool> isProper)
     {
         var stems = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in tokens)
         {
-            if (t.Type == TokenType.Word && t.Text.Length >= 4 && char.IsLower(t.Text[0]) && !Lexicon.Stopwords.Contains(t.Text) && !Lexicon.KindsIn(t.Lower).Any())
+            if (t.Type == TokenType.Word && t.Text.Length >= 4 && !isProper(t.Text) && !Lexicon.Stopwords.Contains(t.Text) && !Lexicon.KindsIn(t.Lower).Any())
             {
                 stems.Add(Lexicon.Stem(t.Text));
             }
@@ -161,17 +196,24 @@ public static class FactReader
         {
             return figures;
         }
-        var key = Lexicon.Stem(text[..colon].Trim());
+        var key = text[..colon].Trim().ToLowerInvariant() switch
+        {
+            "population" or "inhabitants" => "population",
+            "deaths" or "death_toll" or "death toll" or "killed" or "dead" => "killed",
+            "injured" or "wounded" => "injured",
+            "arrests" or "detained" or "detentions" => "detained",
+            var other => "key:" + Lexicon.Stem(other),
+        };
         var valueTokens = Tokenizer.Tokenize(text[(colon + 1)..]);
         if (figures.Count > 0)
         {
-            return [.. figures.Select(f => f.Type == FigureType.Count ? f with { Measure = "key:" + key } : f)];
+            return [.. figures.Select(f => f.Type == FigureType.Count ? f with { Measure = key } : f)];
         }
         if (valueTokens.Count > 0 && NumberWords.TryRead(valueTokens, 0, out var value) is var n && n > 0 && n == valueTokens.Count)
         {
             var start = colon + 1 + valueTokens[0].Start;
             var end = colon + 1 + valueTokens[^1].End;
-            return [new Figure(FigureType.Count, value, null, Qualifier.Exact, "key:" + key, text[start..end], start, end)];
+            return [new Figure(FigureType.Count, value, null, Qualifier.Exact, key, text[start..end], start, end)];
         }
         return figures;
     }

@@ -23,10 +23,10 @@ public static class CrossCheck
     public static ImmutableArray<Discrepancy> Run(Document document, IReadOnlyList<ClaimFacts> facts)
     {
         var frequency = DocumentFrequency(facts);
-        var limit = Math.Max(3, (int)(facts.Count * 0.08));
+        var limit = Math.Max(8, (int)(facts.Count * 0.15));
         bool Distinctive(string key) => frequency.TryGetValue(key, out var n) && n <= limit;
         // Looser: a word most claims do not use. Used to confirm a date conflict between claims the report already ties into one event.
-        bool Informative(string key) => frequency.TryGetValue(key, out var n) && n <= Math.Max(4, facts.Count / 5);
+        bool Informative(string key) => frequency.TryGetValue(key, out var n) && n <= Math.Max(10, facts.Count / 4);
 
         var edges = new List<Edge>();
         var events = new UnionFind(facts.Count);
@@ -51,7 +51,7 @@ public static class CrossCheck
             if (a.EventDates.Count > 0 && b.EventDates.Count > 0 && evidence.Date != DateRelation.Same)
             {
                 var byEventDate = Evidence.Between(a, b, Distinctive, eventDatesOnly: true);
-                if (byEventDate.Date == DateRelation.Near && byEventDate.SharedKind && !byEventDate.PlannedVersusDone)
+                if (byEventDate.Date == DateRelation.Near && byEventDate.SharedKind && byEventDate.SameDatedKind && !byEventDate.PlannedVersusDone)
                 {
                     nearDates.Add((a, b, byEventDate));
                     nearDates.Add((a, b, Evidence.Between(a, b, Informative, eventDatesOnly: true) with { PlannedVersusDone = true }));
@@ -72,6 +72,7 @@ public static class CrossCheck
         {
             edges.AddRange(AttributedWithin(f));
         }
+        edges.AddRange(Populations(facts));
         var discrepancies = new List<Discrepancy>();
         discrepancies.AddRange(Assemble(edges, facts, Distinctive));
         discrepancies.AddRange(NameVariants(facts));
@@ -85,7 +86,7 @@ public static class CrossCheck
     {
         foreach (var measure in a.Figures.Select(f => f.Measure).Intersect(b.Figures.Select(f => f.Measure)).Distinct())
         {
-            if (measure.Contains('?', StringComparison.Ordinal))
+            if (measure.Contains('?', StringComparison.Ordinal) || measure == "population")
             {
                 continue;
             }
@@ -95,10 +96,15 @@ public static class CrossCheck
             }
             var left = a.Figures.Where(f => f.Measure == measure && Applies(f, b)).ToList();
             var right = b.Figures.Where(f => f.Measure == measure && Applies(f, a)).ToList();
-            if (left.Count == 0 || right.Count == 0 || left.Any(x => right.Any(y => FigureComparer.Compatible(x, y))))
+            // Only figures that count the same people can contradict each other: "13 had been killed" (the attackers) and
+            // "killing 9 police officers" do not.
+            var comparable = left.SelectMany(x => right.Where(y => SameCounted(x, y)).Select(y => (x, y))).ToList();
+            if (comparable.Count == 0 || comparable.Any(p => FigureComparer.Compatible(p.x, p.y)))
             {
                 continue;
             }
+            left = [.. comparable.Select(p => p.x).Distinct()];
+            right = [.. comparable.Select(p => p.y).Distinct()];
             var x = Representative(left);
             var y = Representative(right);
             var attributed = left.Any(f => f.Attributed) || right.Any(f => f.Attributed);
@@ -106,25 +112,56 @@ public static class CrossCheck
         }
     }
 
-    /// <summary>A figure bound by "respectively" to a date or place applies to a claim only if that claim shares the date or place.</summary>
-    private static bool Applies(Figure f, ClaimFacts other)
+    private static readonly HashSet<string> GenericNouns = ["people", "persons", "individuals", "casualties", "deaths", "fatalities", "injuries", "dead", "victims", "lives"];
+
+    private static bool SameCounted(Figure a, Figure b)
     {
-        if (f.BoundTo is null)
+        if (a.Type != FigureType.Count || a.Noun == b.Noun)
         {
             return true;
         }
-        if (f.BoundTo.StartsWith("place:", StringComparison.Ordinal))
+        if (a.Noun is null || b.Noun is null)
         {
-            return other.Proper.Contains(f.BoundTo[6..]) || other.Claim.Text.Contains(f.BoundTo[6..], StringComparison.Ordinal);
+            return a.Noun is null ? GenericNouns.Contains(b.Noun!) : GenericNouns.Contains(a.Noun);
         }
-        var canonical = f.BoundTo[5..];
-        return other.Dates.Any(d => d.Canonical == canonical || Covers(canonical, d));
+        return true;
     }
 
-    private static bool Covers(string canonical, DateMention d)
+    /// <summary>
+    /// A country's population is one figure, whatever event a sentence tells: compare every population the report gives
+    /// for the country it is about (or in its front matter), unless the claims date it years apart.
+    /// </summary>
+    private static IEnumerable<Edge> Populations(IReadOnlyList<ClaimFacts> facts)
     {
-        var parts = canonical.Split('-');
-        return parts.Length >= 2 && int.TryParse(parts[0], out var y) && int.TryParse(parts[1], out var m) && d.From.Year == y && d.From.Month == m;
+        var subject = facts.SelectMany(f => f.Proper).GroupBy(p => p).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        var withPopulation = facts.Where(f => f.Figures.Any(x => x.Measure == "population") && (f.InFrontMatter || (subject is not null && f.Claim.Text.Contains(subject, StringComparison.Ordinal)))).ToList();
+        for (var i = 0; i < withPopulation.Count; i++)
+        {
+            for (var j = i + 1; j < withPopulation.Count; j++)
+            {
+                var (a, b) = (withPopulation[i], withPopulation[j]);
+                if (a.Block.Index == b.Block.Index || (!a.InFrontMatter && !b.InFrontMatter && Evidence.Relation(a.Dates, b.Dates) == DateRelation.Far))
+                {
+                    continue;
+                }
+                var x = a.Figures.First(f => f.Measure == "population");
+                var y = b.Figures.First(f => f.Measure == "population");
+                if (!FigureComparer.Compatible(x, y))
+                {
+                    yield return new Edge(DiscrepancyKind.Count, "population", a, x.Written, x.Canonical, b, y.Written, y.Canonical, false, x, y);
+                }
+            }
+        }
+    }
+
+    /// <summary>A figure bound to a date or place applies to another claim only if that claim shares the date or place.</summary>
+    private static bool Applies(Figure f, ClaimFacts other)
+    {
+        if (f.BoundPlace is { } place)
+        {
+            return other.Proper.Contains(place) || other.Claim.Text.Contains(place, StringComparison.Ordinal);
+        }
+        return f.BoundDate is not { } date || other.Dates.Count == 0 || other.Dates.Any(date.Overlaps);
     }
 
     private static Figure Representative(List<Figure> figures) => figures.FirstOrDefault(f => f.IsSum) ?? figures[0];
@@ -282,6 +319,7 @@ public static class CrossCheck
             "percent" => $"percentage ({parts[1]})",
             "amount" => $"amount ({parts[1].ToUpperInvariant()}, {parts[2]})",
             "count" => $"number of {parts[1]}",
+            "population" => "population",
             "key" => parts[1],
             "range" => $"range ({parts[1]}s)",
             "sentence" => "sentence range",

@@ -173,7 +173,7 @@ public static partial class DateExtractor
         }
         var words = before.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
         var last = words.Length > 0 ? words[^1].ToLowerInvariant() : "";
-        return last is "on" or "in" or "during" or "that" or "when" or "late" or "early" or "of" && !ReferenceBefore().IsMatch(before);
+        return last is "on" or "in" or "during" or "that" or "when" or "late" or "early" or "of" && !ReferenceBefore().IsMatch(before + " ");
     }
 
     private static int MonthNumber(string name) => name[..3].ToLowerInvariant() switch

@@ -32,10 +32,13 @@ public sealed record Evidence(DateRelation Date, int SharedProper, int SharedSte
     };
 
     /// <summary>Two claims that tell one event but date it differently: everything but the date agrees, strongly.</summary>
-    public bool SameEventOtherDate => Date == DateRelation.Near && SharedKind && !PlannedVersusDone && (SharedProper >= 2 || (SharedProper >= 1 && SharedStems >= 2) || SharedStems >= 3);
+    public bool SameEventOtherDate => Date == DateRelation.Near && SharedKind && SameDatedKind && !PlannedVersusDone && (SharedProper >= 2 || (SharedProper >= 1 && SharedStems >= 2) || SharedStems >= 3);
 
     /// <summary>One claim tells of a plot or a foiled attack, the other of what happened: two events, whatever else they share.</summary>
     public bool PlannedVersusDone { get; init; }
+
+    /// <summary>The two dates are dates of the same kind of happening: the riot's, the attack's.</summary>
+    public bool SameDatedKind { get; init; }
 
     public static Evidence Between(ClaimFacts a, ClaimFacts b, Func<string, bool> distinctive, bool eventDatesOnly = false)
     {
@@ -43,7 +46,11 @@ public sealed record Evidence(DateRelation Date, int SharedProper, int SharedSte
         var stems = a.Stems.Count(s => b.Stems.Contains(s) && distinctive(s));
         var kinds = a.Kinds.Where(b.Kinds.Contains).Order(StringComparer.Ordinal).ToList();
         var date = eventDatesOnly ? Relation(a.EventDates, b.EventDates) : Relation(a.Dates, b.Dates);
-        return new Evidence(date, proper.Count, stems, kinds.Count > 0, proper, kinds) { PlannedVersusDone = a.Kinds.Contains("plot") != b.Kinds.Contains("plot") };
+        return new Evidence(date, proper.Count, stems, kinds.Count > 0, proper, kinds)
+        {
+            PlannedVersusDone = a.Kinds.Contains("plot") != b.Kinds.Contains("plot"),
+            SameDatedKind = a.EventKind is not null && a.EventKind == b.EventKind,
+        };
     }
 
     public static DateRelation Relation(IReadOnlyList<DateMention> a, IReadOnlyList<DateMention> b)

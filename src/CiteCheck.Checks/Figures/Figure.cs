@@ -22,8 +22,11 @@ public sealed record Figure(FigureType Type, decimal Value, decimal? High, Quali
     /// <summary>The sentence sets this figure against another attributed one ("although non-governmental sources have said the figure is closer to 50").</summary>
     public bool Attributed { get; init; }
 
-    /// <summary>For "respectively": the date or place this figure is bound to, overriding the sentence's.</summary>
-    public string? BoundTo { get; init; }
+    /// <summary>The date this figure belongs to, when its sentence dates several happenings ("respectively", "in 2015 … and in 2017 …").</summary>
+    public DateMention? BoundDate { get; init; }
+
+    /// <summary>For "respectively": the place this figure is bound to.</summary>
+    public string? BoundPlace { get; init; }
 
     public string? Noun { get; init; }
 

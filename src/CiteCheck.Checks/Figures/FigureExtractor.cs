@@ -28,8 +28,8 @@ public static partial class FigureExtractor
         Ranges(text, lower, tokens, used, figures);
         Counts(text, lower, tokens, used, figures);
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
-        MarkAttributed(lower, figures);
-        return Respectively(text, lower, figures, dates);
+        var bound = Respectively(text, lower, figures, dates);
+        return MarkAttributed(lower, BindToDates(text, bound, dates));
     }
 
     private static void Percents(string text, IReadOnlyList<Token> tokens, bool[] used, List<Figure> figures)
@@ -102,7 +102,7 @@ public static partial class FigureExtractor
                 continue;
             }
             var (qualifier, qStart) = QualifierBefore(tokens, first);
-            var holder = Holder(tokens, first, last + 1);
+            var holder = Holder(tokens, first, last + 1, thingFirst: true);
             for (var k = first; k <= last; k++)
             {
                 used[k] = true;
@@ -209,7 +209,7 @@ public static partial class FigureExtractor
                 }
             }
             var (noun, people) = Noun(tokens, nounAt);
-            var outcome = OutcomeOf(lower, tokens, i, last, noun);
+            var outcome = OutcomeOf(lower, tokens, i, NounEnd(tokens, nounAt, noun) ?? last, noun) ?? (people && IsPopulation(tokens, i) ? "population" : null);
             if (outcome is null && noun is null)
             {
                 continue;
@@ -239,7 +239,9 @@ public static partial class FigureExtractor
             {
                 var previous = counts[group[^1]];
                 var between = text[tokens[previous.Last].End..tokens[counts[b].First].Start];
-                if (counts[b].Figure.Measure != counts[a].Figure.Measure || !counts[b].People || !counts[a].People
+                var sameMeasure = counts[b].Figure.Measure == counts[a].Figure.Measure || (counts[b].Outcome is null && counts[b].Figure.Noun is not null)
+                    || (counts[a].Outcome is null && counts[b].Outcome is not null && counts[a].Figure.Noun is not null);
+                if (!sameMeasure || !counts[a].People || counts[b].Figure.Noun is null
                     || between.Length > 40 || ClauseBreak().IsMatch(between) || !Joiner().IsMatch(between))
                 {
                     break;
@@ -250,12 +252,38 @@ public static partial class FigureExtractor
             {
                 continue;
             }
+            // The parts of one list share its outcome: "killing eight officers and two passers-by", "25 inmates and two guards were killed".
+            var shared = group.Select(g => counts[g]).FirstOrDefault(c => c.Outcome is not null).Figure?.Measure ?? counts[group[0]].Figure.Measure;
+            foreach (var g in group)
+            {
+                var index = figures.IndexOf(counts[g].Figure);
+                figures[index] = counts[g].Figure with { Measure = shared };
+                counts[g] = counts[g] with { Figure = figures[index] };
+            }
             var first = counts[group[0]].Figure;
             var lastFigure = counts[group[^1]].Figure;
             var sum = group.Sum(g => counts[g].Figure.Value);
-            figures.Add(new Figure(FigureType.Count, sum, null, first.Qualifier, first.Measure, text[first.Start..lastFigure.End], first.Start, lastFigure.End) { IsSum = true, Noun = first.Noun });
+            figures.Add(new Figure(FigureType.Count, sum, null, first.Qualifier, first.Measure, text[first.Start..lastFigure.End], first.Start, lastFigure.End) { IsSum = true, Noun = "people" });
             a = group[^1];
         }
+    }
+
+    /// <summary>"a republic of 9.4 million people", "Of Meridia's 14.2 million people", "home to 12 million people": a population.</summary>
+    private static bool IsPopulation(IReadOnlyList<Token> tokens, int i)
+    {
+        var k = i - 1;
+        while (k >= 0 && tokens[k].Lower is "about" or "some" or "nearly" or "around" or "roughly" or "almost" or "over" or "than" or "more")
+        {
+            k--;
+        }
+        if (k < 1)
+        {
+            return false;
+        }
+        var before = tokens[k - 1];
+        return (tokens[k].Lower == "of" && before.Lower is "republic" or "country" or "nation" or "state" or "population" or "kingdom" or "monarchy")
+            || (tokens[k].Lower == "to" && before.Lower == "home")
+            || (tokens[k].IsCapitalized && tokens[k].End - tokens[k].Start > tokens[k].Text.Length && before.Lower == "of");
     }
 
     /// <summary>Numbers that are not counts: ordinals, parts of names ("France 24"), ages, times, compound adjectives ("63-seat").</summary>
@@ -268,7 +296,7 @@ public static partial class FigureExtractor
             return true;
         }
         if (t.Type == TokenType.Number && i > 0 && tokens[i - 1].Type == TokenType.Word && tokens[i - 1].IsCapitalized && !Lexicon.NotNames.Contains(tokens[i - 1].Text)
-            && !Lexicon.Stopwords.Contains(tokens[i - 1].Text))
+            && !Lexicon.Stopwords.Contains(tokens[i - 1].Text) && tokens[i - 1].End - tokens[i - 1].Start == tokens[i - 1].Text.Length)
         {
             return true; // "France 24", "Resolution 2254", "Roman Vasko, 34" is caught below
         }
@@ -289,6 +317,23 @@ public static partial class FigureExtractor
             return true;
         }
         return false;
+    }
+
+    /// <summary>The index of the counted noun's token, so the outcome is looked for after the whole noun phrase.</summary>
+    private static int? NounEnd(IReadOnlyList<Token> tokens, int at, string? noun)
+    {
+        if (noun is null)
+        {
+            return null;
+        }
+        for (var k = at; k < tokens.Count && k < at + 4; k++)
+        {
+            if (tokens[k].Lower == noun)
+            {
+                return k;
+            }
+        }
+        return null;
     }
 
     private static (string? Noun, bool People) Noun(IReadOnlyList<Token> tokens, int at)
@@ -318,7 +363,11 @@ public static partial class FigureExtractor
         return (first, false);
     }
 
-    /// <summary>What happened to what is counted: an outcome named by the noun itself ("casualties", "deaths") or the nearest outcome word in the clause.</summary>
+    /// <summary>
+    /// What happened to what is counted: an outcome named by the noun itself ("casualties", "deaths"), else an outcome word right
+    /// after the noun phrase ("27 people dead", "25 were wounded", "13 had been killed") or right before the number
+    /// ("killing 25 inmates", "detained at least 6,700 people", "claiming the lives of 29 inmates").
+    /// </summary>
     private static string? OutcomeOf(string lower, IReadOnlyList<Token> tokens, int first, int last, string? noun)
     {
         if (noun is not null)
@@ -331,30 +380,57 @@ public static partial class FigureExtractor
                 }
             }
         }
-        var (clauseStart, clauseEnd) = Clause(tokens, first, last);
-        string? best = null;
-        var bestDistance = int.MaxValue;
+        // After: skip the noun phrase and auxiliaries, up to the next conjunction. Before: skip qualifiers and "the lives of".
+        var (after, afterDistance) = Scan(last + 1, +1, 7);
+        var (before, beforeDistance) = Scan(first - 1, -1, 5);
+        if (after is null)
+        {
+            return before;
+        }
+        return before is not null && beforeDistance < afterDistance ? before : after;
+
+        (string? Outcome, int Distance) Scan(int k, int step, int limit)
+        {
+            for (var n = 0; n < limit && k >= 0 && k < tokens.Count; n++, k += step)
+            {
+                var t = tokens[k];
+                if (t.Type == TokenType.Number || IsClauseBreak(tokens, k) || t.Text is "," or "." || (step > 0 && t.Lower is "and" or "or" or "as" or "while"))
+                {
+                    break;
+                }
+                if (Outcome(lower, t) is { } found)
+                {
+                    return (found, n);
+                }
+            }
+            return (null, int.MaxValue);
+        }
+    }
+
+    private static string? Outcome(string lower, Token t)
+    {
+        if (t.Type != TokenType.Word || Lexicon.Stopwords.Contains(t.Text) && t.Lower is not ("held"))
+        {
+            return null;
+        }
         foreach (var (outcome, stems) in Lexicon.Outcomes)
         {
             foreach (var stem in stems)
             {
-                var at = lower.IndexOf(stem, clauseStart, clauseEnd - clauseStart, StringComparison.Ordinal);
-                while (at >= 0)
+                if (stem.Contains(' ', StringComparison.Ordinal))
                 {
-                    if (at == 0 || !char.IsLetter(lower[at - 1]))
+                    if (lower.AsSpan(t.Start).StartsWith(stem, StringComparison.Ordinal))
                     {
-                        var distance = at >= tokens[last].End ? at - tokens[last].End : (tokens[first].Start - at) + 3;
-                        if (distance < bestDistance && distance <= 60)
-                        {
-                            best = outcome;
-                            bestDistance = distance;
-                        }
+                        return outcome;
                     }
-                    at = at + 1 < clauseEnd ? lower.IndexOf(stem, at + 1, clauseEnd - at - 1, StringComparison.Ordinal) : -1;
+                }
+                else if (t.Lower.StartsWith(stem, StringComparison.Ordinal))
+                {
+                    return outcome;
                 }
             }
         }
-        return best;
+        return null;
     }
 
     /// <summary>The clause around tokens first..last: bounded by ; : — ( ) and by ", and"/", while"/"although".</summary>
@@ -410,45 +486,82 @@ public static partial class FigureExtractor
         return (Qualifier.Exact, null);
     }
 
-    /// <summary>Whose share or what money: the nearest content word to the left ("Dastan 80.1 percent", "turnout of 84.2%"), else after "of the"/"for" or the next noun.</summary>
-    private static string? Holder(IReadOnlyList<Token> tokens, int first, int end)
+    /// <summary>
+    /// Whose share or what money: for a percentage the nearest noun before it ("Dastan 80.1 percent", "turnout of 84.2%",
+    /// "inflation peaked at 38.5 percent"), else the noun after "of"/"for"; for money the noun after it first ("$450 million
+    /// emergency loan", "$68 million in assets"), else the one before. Verbs and qualifiers are passed over.
+    /// </summary>
+    private static string? Holder(IReadOnlyList<Token> tokens, int first, int end, bool thingFirst = false)
     {
-        for (var k = first - 1; k >= 0 && k >= first - 4; k--)
+        string? Left()
         {
-            var t = tokens[k];
-            if (t.Type == TokenType.Number || t.Text is "," or ";" or "(" or ":")
+            for (var k = first - 1; k >= 0 && k >= first - 5; k--)
             {
-                break;
+                var t = tokens[k];
+                if (t.Type == TokenType.Number || t.Text is "," or ";" or "(" or ":" or "." or "—")
+                {
+                    return null;
+                }
+                if (IsHolderWord(t))
+                {
+                    return Lexicon.Stem(t.Text);
+                }
             }
-            if (t.Type == TokenType.Word && !Lexicon.Stopwords.Contains(t.Text) && t.Lower is not ("gave" or "giving" or "give" or "gives" or "put" or "puts" or "against" or "with" or "won" or "received" or "got" or "totalling" or "totaling" or "worth" or "estimated" or "an"))
-            {
-                return Lexicon.Stem(t.Text);
-            }
+            return null;
         }
-        for (var k = end; k < tokens.Count && k < end + 5; k++)
+
+        string? Right()
         {
-            var t = tokens[k];
-            if (t.Type == TokenType.Number || t.Text is ";" or "(" or ":")
+            for (var k = end; k < tokens.Count && k < end + 5; k++)
             {
-                break;
+                var t = tokens[k];
+                if (t.Type == TokenType.Number || t.Text is ";" or "(" or ":" or "," or "." or "—" || t.Lower is "by" or "for" or "to" or "from" or "on" or "at" or "with" or "which" or "that" or "than")
+                {
+                    return null;
+                }
+                if (IsHolderWord(t))
+                {
+                    return Lexicon.Stem(t.Text);
+                }
             }
-            if (t.Type == TokenType.Word && !Lexicon.Stopwords.Contains(t.Text) && t.Lower is not ("for" or "emergency" or "in"))
-            {
-                return Lexicon.Stem(t.Text);
-            }
+            return null;
         }
-        return null;
+
+        return thingFirst ? Right() ?? Left() : Left() ?? Right();
     }
 
+    private static bool IsHolderWord(Token t) =>
+        t.Type == TokenType.Word && !Lexicon.Stopwords.Contains(t.Text) && !HolderSkip.Contains(t.Lower)
+        && !(t.Lower.Length > 4 && (t.Lower.EndsWith("ed", StringComparison.Ordinal) || t.Lower.EndsWith("ing", StringComparison.Ordinal)) && !char.IsUpper(t.Text[0]));
+
+    private static readonly HashSet<string> HolderSkip =
+    [
+        "for", "emergency", "in", "equal", "equivalent", "worth", "reached", "rose", "fell", "stood", "hit", "peaked", "grew", "jumped",
+        "dropped", "declined", "gave", "give", "gives", "won", "win", "wins", "took", "take", "got", "get", "received", "receive", "lost",
+        "lose", "put", "puts", "at", "amounted", "accounted", "totalled", "totaled", "against", "with", "an", "new", "total", "some",
+        "roughly", "just", "only", "nearly", "almost", "over", "under", "above", "below", "record", "annual", "approve", "approves",
+        "froze", "freeze", "freezes", "pledged", "pledge", "pledges", "extended", "extends", "extend", "signed", "owed", "owes", "paid", "pay",
+        "pays", "spent", "spend", "raised", "raise", "cut", "cuts", "fall", "falls", "rise", "rises", "reach", "reaches", "hits", "climb",
+        "climbed", "climbs", "estimated", "officially", "valued", "held", "made", "make", "makes", "up", "given", "sent", "lent", "owed",
+        "worth", "accounts", "account", "represented", "represents", "equalled", "equaled", "reaching", "dollars", "euros", "billion", "million", "thousand", "percent",
+    ];
+
     /// <summary>A sentence that sets figures of one measure against each other under attribution ("the ministry said 300 …, while rights groups counted more than 1,000").</summary>
-    private static void MarkAttributed(string lower, List<Figure> figures)
+    private static List<Figure> MarkAttributed(string lower, List<Figure> figures)
     {
         if (!Lexicon.ContrastWords.Any(c => Lexicon.ContainsWordStart(lower, c)) || !Lexicon.AttributionStems.Any(a => Lexicon.ContainsWordStart(lower, a)))
         {
-            return;
+            return figures;
         }
-        foreach (var group in figures.Where(f => !f.IsSum).GroupBy(f => f.Measure).Where(g => g.Count() >= 2).ToList())
+        foreach (var group in figures.Where(f => !f.IsSum && f.BoundPlace is null).GroupBy(f => f.Measure).Where(g => g.Count() >= 2).ToList())
         {
+            // The figures must stand on either side of the contrast: "the ministry said 300 …, while rights groups counted more than 1,000".
+            var list = group.OrderBy(f => f.Start).ToList();
+            var between = lower[list[0].End..list[^1].Start];
+            if (!Lexicon.ContrastWords.Any(c => Lexicon.ContainsWordStart(between, c)))
+            {
+                continue;
+            }
             foreach (var f in group)
             {
                 var index = figures.IndexOf(f);
@@ -459,10 +572,34 @@ public static partial class FigureExtractor
                 figures.Remove(sum);
             }
         }
+        return figures;
+    }
+
+    /// <summary>
+    /// A sentence that dates several happenings ("in September 2015 … stormed a depot, and in 2017 … the bombing, which killed 27 people"):
+    /// each figure belongs to the nearest date before it.
+    /// </summary>
+    private static List<Figure> BindToDates(string text, List<Figure> figures, IReadOnlyList<DateMention> dates)
+    {
+        var distinct = dates.Where(d => !dates.Any(o => o != d && o.Overlaps(d) && o.Precision > d.Precision)).ToList();
+        if (distinct.Count < 2 || distinct.All(d => d.Overlaps(distinct[0])))
+        {
+            return figures;
+        }
+        return [.. figures.Select(f => f.BoundDate is not null || f.BoundPlace is not null ? f : f with { BoundDate = distinct.MinBy(d => Distance(f, d)) })];
+
+        // Characters between figure and date; a clause break between them ("; ", ", and ", ", while ") counts as far.
+        int Distance(Figure f, DateMention d)
+        {
+            var (from, to) = d.End <= f.Start ? (d.End, f.Start) : (f.End, d.Start);
+            var between = text[Math.Min(from, to)..Math.Max(from, to)];
+            var gap = between.Length + (d.End <= f.Start ? 0 : 5);
+            return ClauseBreak().IsMatch(between) || between.Contains(", and ", StringComparison.Ordinal) ? gap + 1000 : gap;
+        }
     }
 
     /// <summary>"The two riots in November 2018 and May 2019 resulted in over 27 and 32 casualties, respectively": each figure gets its own date or place.</summary>
-    private static IReadOnlyList<Figure> Respectively(string text, string lower, List<Figure> figures, IReadOnlyList<DateMention> dates)
+    private static List<Figure> Respectively(string text, string lower, List<Figure> figures, IReadOnlyList<DateMention> dates)
     {
         var at = lower.IndexOf("respectively", StringComparison.Ordinal);
         if (at < 0)
@@ -477,15 +614,21 @@ public static partial class FigureExtractor
         List<string>? anchors = null;
         if (boundDates.Count == bound.Count && bound.Count >= 2)
         {
-            anchors = [.. boundDates.Select(d => "date:" + d.Canonical)];
+            for (var k = 0; k < bound.Count; k++)
+            {
+                result[result.IndexOf(bound[k])] = bound[k] with { BoundDate = boundDates[k] };
+            }
+            return result;
         }
         else if (places.Count > 0)
         {
-            var last = Places().Matches(text[..firstFigure]).Last();
+            var last = Places().Matches(text[..at]).Last();
             var list = new[] { last.Groups["a"].Value, last.Groups["b"].Value }.Where(s => s.Length > 0).ToList();
-            if (list.Count == bound.Count)
+            var after = bound.Where(f => f.Start >= last.Index + last.Length).ToList();
+            if (after.Count == list.Count)
             {
-                anchors = [.. list.Select(p => "place:" + p)];
+                anchors = list;
+                bound = after;
             }
         }
         if (anchors is null)
@@ -495,7 +638,7 @@ public static partial class FigureExtractor
         for (var k = 0; k < bound.Count; k++)
         {
             var index = result.IndexOf(bound[k]);
-            result[index] = bound[k] with { BoundTo = anchors[k] };
+            result[index] = bound[k] with { BoundPlace = anchors[k] };
         }
         return result;
     }

@@ -29,6 +29,8 @@ public static class Lexicon
         ("plot", ["plot", "coup", "overthrow", "conspir", "planned to", "were planned", "prevent", "foil", "thwart"]),
         ("law", ["law", "decree", "amendment", "legislation", "strategy", "act of"]),
         ("expulsion", ["expel", "expuls", "deport", "extradit", "transferr"]),
+        ("migration", ["asylum", "emigra", "migra", "refugee", "remittance"]),
+        ("economy", ["inflation", "gdp", "devaluation", "currency", "exchange rate", "growth", "recession", "budget", "deficit", "unemployment", "poverty"]),
     ];
 
     /// <summary>What happened to the people counted, by stem: the measure of a count.</summary>
@@ -45,7 +47,9 @@ public static class Lexicon
         ("displaced", ["displac", "fled", "refugee", "evacuat"]),
         ("fighters", ["fighter", "travel", "joined", "join", "foreign fighters", "recruit", "left to fight"]),
         ("returned", ["return", "repatriat"]),
-        ("attended", ["marched", "march", "rall", "drew", "gathered", "protest", "demonstrat", "turned out", "attended", "crowd"]),
+        ("asylum", ["asylum", "granted asylum", "resettled", "refugee status"]),
+        ("population", ["population", "inhabitants"]),
+        ("attended", ["marched", "march", "rallied", "rally", "drew", "draw", "gathered", "turned out", "attended"]),
         ("struck", ["walked out", "walk out", "strike", "struck"]),
         ("sanctioned", ["sanction", "listed", "asset freeze", "travel ban", "designat"]),
         ("disbarred", ["disbar"]),
@@ -64,7 +68,7 @@ public static class Lexicon
         "assailants", "terrorists", "gunmen", "perpetrators", "recruits", "returnees", "opponents", "dissidents", "staff", "employees",
         "inmate", "prisoner", "guard", "soldier", "civilian", "protester", "student", "journalist", "member", "defendant", "suspect",
         "worker", "tourist", "cyclist", "man", "woman", "child", "resident", "official", "americans", "foreigners", "others", "senators",
-        "correspondents", "lecturers", "clerics", "imams", "commanders", "agents", "bombers", "hostages", "pilgrims", "passengers",
+        "correspondents", "passers-by", "passersby", "bystanders", "pedestrians", "adults", "lecturers", "clerics", "imams", "commanders", "agents", "bombers", "hostages", "pilgrims", "passengers",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Qualifiers before a figure, longest first, with how they bound it.</summary>
@@ -133,7 +137,7 @@ public static class Lexicon
     public static readonly string[] AttributionStems =
     [
         "sources", "groups", "group", "organizations", "organisations", "activists", "opposition", "monitors", "observers", "ngo",
-        "non-governmental", "officials", "ministry", "government", "authorities", "estimates", "estimated", "according", "counted",
+        "non-governmental", "officials", "ministry", "government", "authorities", "according", "counted",
         "claimed", "claim", "said", "say", "says", "put the", "reported", "others", "independent",
     ];
 
