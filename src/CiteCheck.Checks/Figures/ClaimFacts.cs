@@ -124,7 +124,10 @@ public static class FactReader
         return ShareWithinItems(result);
     }
 
-    /// <summary>The kind of happening named nearest the claim's event date: what the date is the date of.</summary>
+    /// <summary>
+    /// The kind of happening the claim's event date is the date of: the first kind named in the date's clause, else in the clause
+    /// after it ("On 12 August 2020, some 4,000 workers … walked out"), else in the clause before it ("switching off … in December 2020").
+    /// </summary>
     private static string? EventKind(string text, IReadOnlyList<DateMention> eventDates)
     {
         if (eventDates.Count == 0)
@@ -133,27 +136,24 @@ public static class FactReader
         }
         var date = eventDates[0];
         var lower = text.ToLowerInvariant();
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var (kind, stems) in Lexicon.Kinds)
+        var breaks = new List<int> { 0 };
+        for (var i = 0; i < lower.Length; i++)
         {
-            foreach (var stem in stems)
+            if (lower[i] is ',' or ';' or ':' or '—' or '(' or ')' && (i < date.Start || i >= date.End))
             {
-                for (var at = lower.IndexOf(stem, StringComparison.Ordinal); at >= 0; at = lower.IndexOf(stem, at + 1, StringComparison.Ordinal))
-                {
-                    if (at > 0 && char.IsLetter(lower[at - 1]))
-                    {
-                        continue;
-                    }
-                    var distance = at >= date.End ? at - date.End : date.Start - at + 10;
-                    if (distance < bestDistance)
-                    {
-                        (best, bestDistance) = (kind, distance);
-                    }
-                }
+                breaks.Add(i);
             }
         }
-        return best;
+        breaks.Add(lower.Length);
+        var clause = breaks.FindLastIndex(b => b <= date.Start);
+        foreach (var k in new[] { clause, clause + 1, clause - 1 })
+        {
+            if (k >= 0 && k + 1 < breaks.Count && Lexicon.KindOf(lower, breaks[k], breaks[k + 1]) is { } kind)
+            {
+                return kind;
+            }
+        }
+        return null;
     }
 
     /// <summary>Content words, stemmed: lower-case words of four letters or more that are neither stop words nor words naming a kind of happening.</summary>

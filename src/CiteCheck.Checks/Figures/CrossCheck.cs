@@ -39,7 +39,7 @@ public static class CrossCheck
             {
                 continue; // a timeline lists each event once: two items are two events
             }
-            var evidence = Evidence.Between(a, b, Distinctive);
+            var evidence = Evidence.Between(a, b, Distinctive, distinctivePlace: Informative);
             if (evidence.SameEvent)
             {
                 if (evidence.Date == DateRelation.Same)

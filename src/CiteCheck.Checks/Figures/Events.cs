@@ -40,9 +40,10 @@ public sealed record Evidence(DateRelation Date, int SharedProper, int SharedSte
     /// <summary>The two dates are dates of the same kind of happening: the riot's, the attack's.</summary>
     public bool SameDatedKind { get; init; }
 
-    public static Evidence Between(ClaimFacts a, ClaimFacts b, Func<string, bool> distinctive, bool eventDatesOnly = false)
+    public static Evidence Between(ClaimFacts a, ClaimFacts b, Func<string, bool> distinctive, bool eventDatesOnly = false, Func<string, bool>? distinctivePlace = null)
     {
-        var proper = a.Proper.Where(p => b.Proper.Contains(p) && distinctive(p)).Order(StringComparer.Ordinal).ToList();
+        distinctivePlace ??= distinctive;
+        var proper = a.Proper.Where(p => b.Proper.Contains(p) && distinctivePlace(p)).Order(StringComparer.Ordinal).ToList();
         var stems = a.Stems.Count(s => b.Stems.Contains(s) && distinctive(s));
         var kinds = a.Kinds.Where(b.Kinds.Contains).Order(StringComparer.Ordinal).ToList();
         var date = eventDatesOnly ? Relation(a.EventDates, b.EventDates) : Relation(a.Dates, b.Dates);
