@@ -91,18 +91,45 @@ internal sealed class InlineWriter(Document document, Anchors anchors)
     {
         var source = document.Bibliography.Find(citation.SourceKey);
         var undefined = source is null && (document.Bibliography.Declared || citation.Style == CitationStyle.Footnote);
-        sb.Append("<span class=\"cite\">");
-        if (citation.Style == CitationStyle.NumberedLink)
+        var numbered = citation.Style == CitationStyle.NumberedLink;
+        var url = numbered ? HtmlText.ExternalUrl(citation.Target) : null;
+        var placeholder = numbered && (string.IsNullOrWhiteSpace(citation.Target) || citation.Target.Trim() == "#");
+        var unsafeLink = numbered && url is null && !placeholder;
+        var (flag, flagTitle, mark) =
+            placeholder ? ("placeholder", $"Placeholder link: the report gives no URL for source {citation.SourceKey}", PlaceholderMark)
+            : unsafeLink ? ("unsafe", $"Link removed: '{Shorten(citation.Target!)}' is not an http(s) or mailto address", ProblemMark)
+            : ((string?)null, (string?)null, (string?)null);
+
+        sb.Append("<span class=\"cite");
+        if (flag is not null)
         {
-            WriteCitationLabel(sb, citation);
+            sb.Append(" cite--").Append(flag).Append("\" title=\"").Append(HtmlText.Escape(flagTitle));
         }
-        var refClass = undefined ? "cite-ref cite-ref--undefined" : "cite-ref";
+        sb.Append("\">");
+        if (numbered)
+        {
+            var label = HtmlText.Escape(citation.Label);
+            if (url is not null)
+            {
+                sb.Append("<a class=\"cite-label\" href=\"").Append(HtmlText.Escape(url)).Append("\">").Append(label).Append("</a>");
+            }
+            else
+            {
+                sb.Append("<span class=\"cite-label\">").Append(label).Append("</span>");
+            }
+        }
+        // The mark and the number never wrap apart from each other (or from the label).
+        sb.Append("<span class=\"cite-tail\">");
+        if (mark is not null)
+        {
+            sb.Append("<span class=\"flag-mark\" aria-hidden=\"true\">").Append(mark).Append("</span>");
+        }
         var refTitle = undefined
             ? citation.Style == CitationStyle.Footnote
                 ? $"Footnote [^{citation.SourceKey}] is cited but never defined"
                 : $"Source {citation.SourceKey} is not in the bibliography"
             : $"Source {citation.SourceKey}: {Describe(source, citation)}";
-        sb.Append("<sup class=\"").Append(refClass).Append("\"><a id=\"").Append(Anchors.Citation(citation))
+        sb.Append("<sup class=\"").Append(undefined ? "cite-ref cite-ref--undefined" : "cite-ref").Append("\"><a id=\"").Append(Anchors.Citation(citation))
             .Append("\" href=\"#").Append(Anchors.Source(citation.SourceKey))
             .Append("\" title=\"").Append(HtmlText.Escape(refTitle)).Append("\">")
             .Append(HtmlText.Escape(citation.SourceKey)).Append("</a>");
@@ -110,23 +137,7 @@ internal sealed class InlineWriter(Document document, Anchors anchors)
         {
             sb.Append("<span class=\"flag-mark\" aria-hidden=\"true\">").Append(ProblemMark).Append("</span>");
         }
-        sb.Append("</sup></span>");
-    }
-
-    private static void WriteCitationLabel(StringBuilder sb, Citation citation)
-    {
-        var label = HtmlText.Escape(citation.Label);
-        if (HtmlText.ExternalUrl(citation.Target) is { } url)
-        {
-            sb.Append("<a class=\"cite-label\" href=\"").Append(HtmlText.Escape(url)).Append("\">").Append(label).Append("</a>");
-            return;
-        }
-        var placeholder = string.IsNullOrWhiteSpace(citation.Target) || citation.Target.Trim() == "#";
-        var (kind, title, mark) = placeholder
-            ? ("placeholder", $"Placeholder link: the report gives no URL for source {citation.SourceKey}", PlaceholderMark)
-            : ("unsafe", $"Link removed: '{Shorten(citation.Target!)}' is not an http(s) or mailto address", ProblemMark);
-        sb.Append("<span class=\"cite-label cite-flag cite-flag--").Append(kind).Append("\" title=\"").Append(HtmlText.Escape(title)).Append("\">")
-            .Append(label).Append("<span class=\"flag-mark\" aria-hidden=\"true\">").Append(mark).Append("</span></span>");
+        sb.Append("</sup></span></span>");
     }
 
     private static string Describe(Source? source, Citation citation)
