@@ -51,7 +51,11 @@ public sealed class Anchors
 
     public static string Citation(Citation citation) => "cite-" + citation.Index.ToString(CultureInfo.InvariantCulture);
 
-    public static string Source(string key) => "source-" + Safe(key);
+    /// <summary><c>source-12</c>, or <c>source-rfe</c> for the footnote <c>[^rfe]</c> (a numeric footnote keeps its caret, escaped, so it cannot meet source 1).</summary>
+    public static string Source(string key) => "source-" + Safe(DisplayKey(key) is var shown && shown.Length > 0 && !shown.All(char.IsAsciiDigit) ? shown : key);
+
+    /// <summary>A source key as readers see it: a footnote's label without its caret.</summary>
+    public static string DisplayKey(string key) => key.StartsWith('^') ? key[1..] : key;
 
     public static string Claim(int claimId) => "claim-" + claimId.ToString(CultureInfo.InvariantCulture);
 

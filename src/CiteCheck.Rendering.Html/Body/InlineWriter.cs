@@ -126,13 +126,13 @@ internal sealed class InlineWriter(Document document, Anchors anchors)
         }
         var refTitle = undefined
             ? citation.Style == CitationStyle.Footnote
-                ? $"Footnote [^{citation.SourceKey}] is cited but never defined"
+                ? $"Footnote [^{Anchors.DisplayKey(citation.SourceKey)}] is cited but never defined"
                 : $"Source {citation.SourceKey} is not in the bibliography"
             : $"Source {citation.SourceKey}: {Describe(source, citation)}";
         sb.Append("<sup class=\"").Append(undefined ? "cite-ref cite-ref--undefined" : "cite-ref").Append("\"><a id=\"").Append(Anchors.Citation(citation))
             .Append("\" href=\"#").Append(Anchors.Source(citation.SourceKey))
             .Append("\" title=\"").Append(HtmlText.Escape(refTitle)).Append("\">")
-            .Append(HtmlText.Escape(citation.SourceKey)).Append("</a>");
+            .Append(HtmlText.Escape(Anchors.DisplayKey(citation.SourceKey))).Append("</a>");
         if (undefined)
         {
             sb.Append("<span class=\"flag-mark\" aria-hidden=\"true\">").Append(ProblemMark).Append("</span>");

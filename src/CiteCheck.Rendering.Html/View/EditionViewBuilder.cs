@@ -122,7 +122,7 @@ internal sealed class EditionViewBuilder
             return new ScriptObject
             {
                 ["id"] = Anchors.Source(item.Key),
-                ["key"] = E(item.Key),
+                ["key"] = E(Anchors.DisplayKey(item.Key)),
                 ["is_footnote"] = item.IsFootnote,
                 ["publisher"] = E(s?.Publisher ?? (item.Labels.Count > 0 ? string.Join(" / ", item.Labels) : null)),
                 ["title"] = E(s?.Title),
@@ -174,7 +174,7 @@ internal sealed class EditionViewBuilder
                     ["href"] = _anchoredClaims.Contains(c.ClaimId) ? page.ReportHref + "#" + Anchors.Claim(c.ClaimId) : null,
                     ["sources"] = Array(c.Sources.Select(key => new ScriptObject
                     {
-                        ["key"] = E(key),
+                        ["key"] = E(Anchors.DisplayKey(key)),
                         ["href"] = bibliographyKeys.Contains(key) ? page.ReportHref + "#" + Anchors.Source(key) : null,
                         ["label"] = E(_report.Document.Bibliography.Find(key)?.Publisher ?? LabelOf(key) ?? key),
                     })),
