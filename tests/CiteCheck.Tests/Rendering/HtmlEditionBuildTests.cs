@@ -129,6 +129,20 @@ public sealed class HtmlEditionBuildTests : IDisposable
     }
 
     [Fact]
+    public void An_edition_that_fails_its_own_verification_is_a_bug_exit_3_and_writes_nothing()
+    {
+        var report = Report();
+        var outDir = Path.Combine(_dir, "out");
+        Write("verify/report.sbn", "<!DOCTYPE html><html><head><title>x</title></head><body>\n<a href=\"#nowhere\">x</a>{{ include '_bibliography.sbn' }}</body></html>");
+        var (code, _, stderr) = Run("build", report, "--out", outDir, "--templates", Path.Combine(_dir, "verify"));
+        Assert.Equal(3, code);
+        Assert.Contains("report.html(2,1): error CC4001 broken-internal-link", stderr);
+        Assert.Contains("CC4003 citation-not-rendered", stderr); // the template dropped the body and its citations
+        Assert.False(File.Exists(Path.Combine(outDir, "report.html")));
+        Assert.False(File.Exists(Path.Combine(outDir, "check.json")));
+    }
+
+    [Fact]
     public void The_default_output_folder_is_out_and_the_report_folder_name() =>
         Assert.Equal(Path.Combine("out", "tajikistan"), CiteCheck.Compiler.Builder.DefaultOutDirectory("content/tajikistan/report.md"));
 }
