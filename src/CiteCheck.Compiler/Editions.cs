@@ -10,6 +10,7 @@ public static class Editions
 {
     public static IReadOnlyList<IEditionRenderer> All { get; } =
     [
+        new Rendering.Html.HtmlEditionRenderer(),
     ];
 
     public static IEditionRenderer? Find(string format) => All.FirstOrDefault(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase));
