@@ -146,7 +146,7 @@ public static class FactReader
         }
         breaks.Add(lower.Length);
         var clause = breaks.FindLastIndex(b => b <= date.Start);
-        foreach (var k in new[] { clause, clause + 1, clause - 1 })
+        foreach (var k in Enumerable.Range(clause, breaks.Count - 1 - clause).Concat(Enumerable.Range(0, clause).Reverse()))
         {
             if (k >= 0 && k + 1 < breaks.Count && Lexicon.KindOf(lower, breaks[k], breaks[k + 1]) is { } kind)
             {

@@ -515,9 +515,10 @@ public static partial class FigureExtractor
             for (var k = end; k < tokens.Count && k < end + 5; k++)
             {
                 var t = tokens[k];
-                if (t.Type == TokenType.Number || t.Text is ";" or "(" or ":" or "," or "." or "—" || t.Lower is "by" or "for" or "to" or "from" or "on" or "at" or "with" or "which" or "that" or "than")
+                if (t.Type == TokenType.Number || t.Text is ";" or "(" or ":" or "," or "." or "—" || t.Lower is "by" or "for" or "to" or "from" or "on" or "at" or "with" or "which" or "that" or "than"
+                    || IsParticiple(t))
                 {
-                    return null;
+                    return null; // "$86 million held in American banks": what follows a participle is not the money's name
                 }
                 if (IsHolderWord(t))
                 {
@@ -529,6 +530,10 @@ public static partial class FigureExtractor
 
         return thingFirst ? Right() ?? Left() : Left() ?? Right();
     }
+
+    private static bool IsParticiple(Token t) =>
+        t.Lower is "held" or "made" or "paid" or "given" or "sent" or "lent" or "owed" or "spent" or "kept" or "won" or "set" or "put"
+        || (t.Lower.Length > 4 && t.Lower.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(t.Text[0]));
 
     private static bool IsHolderWord(Token t) =>
         t.Type == TokenType.Word && !Lexicon.Stopwords.Contains(t.Text) && !HolderSkip.Contains(t.Lower)

@@ -30,7 +30,7 @@ public static class Lexicon
         ("law", ["law", "decree", "amendment", "legislation", "strategy", "act of"]),
         ("expulsion", ["expel", "expuls", "deport", "extradit", "transferr"]),
         ("migration", ["asylum", "emigra", "migra", "refugee", "remittance"]),
-        ("economy", ["inflation", "gdp", "devaluation", "currency", "exchange rate", "growth", "recession", "budget", "deficit", "unemployment", "poverty"]),
+        ("economy", ["inflation", "gdp", "peg", "float", "devalu", "devaluation", "currency", "exchange rate", "growth", "recession", "budget", "deficit", "unemployment", "poverty"]),
     ];
 
     /// <summary>What happened to the people counted, by stem: the measure of a count.</summary>
@@ -157,20 +157,29 @@ public static class Lexicon
         "least", "nearly", "almost", "approximately", "reportedly", "allegedly", "estimated", "an", "s",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The kind named first in lowerText[start..end].</summary>
     public static string? KindOf(string lowerText, int start, int end)
     {
+        string? first = null;
+        var firstAt = int.MaxValue;
         foreach (var (kind, stems) in Kinds)
         {
             foreach (var stem in stems)
             {
-                var at = lowerText.IndexOf(stem, start, end - start, StringComparison.Ordinal);
-                if (at >= 0 && (at == 0 || !char.IsLetter(lowerText[at - 1])))
+                for (var at = lowerText.IndexOf(stem, start, end - start, StringComparison.Ordinal); at >= 0 && at < end; at = at + 1 < end ? lowerText.IndexOf(stem, at + 1, end - at - 1, StringComparison.Ordinal) : -1)
                 {
-                    return kind;
+                    if (MatchesAt(lowerText, at, stem))
+                    {
+                        if (at < firstAt)
+                        {
+                            (first, firstAt) = (kind, at);
+                        }
+                        break;
+                    }
                 }
             }
         }
-        return null;
+        return first;
     }
 
     /// <summary>All kinds named in a stretch of lower-cased text.</summary>
@@ -187,16 +196,35 @@ public static class Lexicon
 
     public static bool ContainsWordStart(string lowerText, string stem)
     {
-        var at = lowerText.IndexOf(stem, StringComparison.Ordinal);
-        while (at >= 0)
+        for (var at = lowerText.IndexOf(stem, StringComparison.Ordinal); at >= 0; at = lowerText.IndexOf(stem, at + 1, StringComparison.Ordinal))
         {
-            if (at == 0 || !char.IsLetter(lowerText[at - 1]))
+            if (MatchesAt(lowerText, at, stem))
             {
                 return true;
             }
-            at = lowerText.IndexOf(stem, at + 1, StringComparison.Ordinal);
         }
         return false;
+    }
+
+    /// <summary>A stem matches at the start of a word; a short stem ("ban", "law", "ied") only as a whole word or with an inflection ("bans", "banned").</summary>
+    private static bool MatchesAt(string lowerText, int at, string stem)
+    {
+        if (at > 0 && char.IsLetter(lowerText[at - 1]))
+        {
+            return false;
+        }
+        if (stem.Length > 4)
+        {
+            return true;
+        }
+        var end = at + stem.Length;
+        var rest = end;
+        while (rest < lowerText.Length && char.IsLetter(lowerText[rest]))
+        {
+            rest++;
+        }
+        var suffix = lowerText[end..rest];
+        return suffix is "" or "s" or "es" or "ed" or "d" or "ing" or "ned" or "ning" or "ning" or "ted" or "er" or "ers" or "ings";
     }
 
     /// <summary>A crude stem for comparing content words: lower case, common suffixes off ("cyclists" and "cycling" → "cycl").</summary>
