@@ -255,15 +255,17 @@ public static class CrossCheck
         var byWritten = mentions.GroupBy(m => m.Name.Written).ToDictionary(g => g.Key, g => g.First().Name);
         var groups = new UnionFind(distinct.Count);
         var any = false;
-        // Names are few; comparing each distinct pair of similar length is cheap. Bucket by part count and surname initial.
-        foreach (var bucket in distinct.Select((w, i) => (w, i)).GroupBy(x => (byWritten[x.w].Parts.Count, char.ToLowerInvariant(byWritten[x.w].First[0]))))
+        // Names are few; comparing each distinct pair within a bucket (part count, first letter of the surname) is cheap.
+        var rolesOf = mentions.GroupBy(m => m.Name.Written).ToDictionary(g => g.Key, g => g.Select(m => m.Name).ToList());
+        foreach (var bucket in distinct.Select((w, i) => (w, i)).GroupBy(x => (byWritten[x.w].Parts.Count, char.ToLowerInvariant(byWritten[x.w].Last[0]))))
         {
             var items = bucket.ToList();
             for (var x = 0; x < items.Count; x++)
             {
                 for (var y = x + 1; y < items.Count; y++)
                 {
-                    if (Names.AreVariants(byWritten[items[x].w], byWritten[items[y].w]))
+                    var (p, q) = (byWritten[items[x].w], byWritten[items[y].w]);
+                    if (Names.AreVariants(p, q) || rolesOf[items[x].w].Any(m => rolesOf[items[y].w].Any(n => Names.SameRoleOtherName(m, n))))
                     {
                         groups.Union(items[x].i, items[y].i);
                         any = true;

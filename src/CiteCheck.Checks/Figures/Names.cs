@@ -5,6 +5,9 @@ namespace CiteCheck.Checks.Figures;
 /// <summary>A person's name as written in a claim: two to four capitalised words that are not an institution, place or title.</summary>
 public sealed record NameMention(string Written, IReadOnlyList<string> Parts, int Start, int End)
 {
+    /// <summary>Role words written around the name: "Colonel", "commander", "governor", "judge", "blogger".</summary>
+    public IReadOnlySet<string> Roles { get; init; } = new HashSet<string>();
+
     public string First => Parts[0];
 
     public string Last => Parts[^1];
@@ -38,7 +41,7 @@ public static partial class Names
             }
             var written = string.Join(' ', parts);
             var start = m.Index + m.Value.IndexOf(parts[0], StringComparison.Ordinal);
-            result.Add(new NameMention(written, parts, start, start + written.Length));
+            result.Add(new NameMention(written, parts, start, start + written.Length) { Roles = RolesAround(text, m.Index, start + written.Length) });
         }
         return result;
     }
@@ -80,6 +83,31 @@ public static partial class Names
         }
         var distance = Distance(x, y);
         return distance <= (Math.Min(x.Length, y.Length) >= 7 ? 2 : 1) && !(x.EndsWith('a') ^ y.EndsWith('a') && distance == 1 && Math.Abs(x.Length - y.Length) == 1 && x.TrimEnd('a') == y.TrimEnd('a'));
+    }
+
+    /// <summary>
+    /// One person written with two first names: the same surname, and the same specific role written beside both
+    /// ("Colonel Bakhtiyor Nazarov, commander of the special police" and "Colonel Farrukh Nazarov, commander of the special police").
+    /// Judge Karel Novan and the journalist Irena Novan are two people; so are two presidents of one family, whose role is not specific enough to tell.
+    /// </summary>
+    public static bool SameRoleOtherName(NameMention a, NameMention b) =>
+        a.Parts.Count == b.Parts.Count && a.Last == b.Last && a.First != b.First && !CloseSpelling(a.First.ToLowerInvariant(), b.First.ToLowerInvariant())
+        && a.Roles.Count > 0 && b.Roles.Count > 0 && a.Roles.SetEquals(b.Roles);
+
+    private static readonly HashSet<string> RoleWords =
+    [
+        "colonel", "general", "major", "captain", "commander", "governor", "judge", "blogger", "journalist", "correspondent", "editor",
+        "lawyer", "spokesman", "spokeswoman", "director", "mayor", "prosecutor", "ambassador", "chairman", "chairwoman", "founder",
+        "activist", "teacher", "imam", "cleric", "doctor", "professor", "rector", "economist", "banker", "deputy", "senator", "candidate",
+    ];
+
+    private static HashSet<string> RolesAround(string text, int start, int end)
+    {
+        var from = Math.Max(0, start - 40);
+        var to = Math.Min(text.Length, end + 60);
+        // Stop at the sentence's next name or clause end after the name: the role of "X, commander of …" follows a comma.
+        var window = text[from..to].ToLowerInvariant();
+        return [.. Tokenizer.Tokenize(window).Where(t => RoleWords.Contains(t.Lower)).Select(t => t.Lower)];
     }
 
     /// <summary>Damerau–Levenshtein distance (optimal string alignment).</summary>
