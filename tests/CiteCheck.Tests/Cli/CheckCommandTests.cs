@@ -7,6 +7,9 @@ public class CheckCommandTests
 {
     private const string Sample = "content/tajikistan/report.md";
 
+    /// <summary>The sample's summary line; the counts of other stages (the cross-check's warnings) are not pinned here.</summary>
+    private const string SampleSummary = @"^content/tajikistan/report\.md: 133 errors, \d+ warnings?, \d+ infos?; 181 claims, 133 citations, \d+ discrepanc(y|ies) \(\d+ open\)$";
+
     /// <summary>A report whose only finding is a warning (label-mismatch between two citations of source 1).</summary>
     private const string OnlyAWarning = "One. Source: [Reuters](https://r.example/1) [1]\n\nTwo. Source: [Reuters Agency](https://r.example/1) [1]\n";
 
@@ -16,10 +19,10 @@ public class CheckCommandTests
         var result = CliRun.Run("check", Sample);
         Assert.Equal(1, result.ExitCode);
         var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(136, lines.Length); // 133 placeholder links, 2 label mismatches, the summary
+        Assert.Equal(135, lines.Count(l => l.Contains(": error CC1001 placeholder-link: ", StringComparison.Ordinal) || l.Contains(": warning CC1004 label-mismatch: ", StringComparison.Ordinal)));
         Assert.Contains("content/tajikistan/report.md(5,577): error CC1001 placeholder-link: source 3 (Gulmurod Khalimov) links to '#', a placeholder; give the source's URL", lines);
         Assert.All(lines[..^1], l => Assert.Matches(@"^content/tajikistan/report\.md\(\d+,\d+\): (error|warning|info) CC\d{4} [a-z-]+: .+$", l));
-        Assert.Equal("content/tajikistan/report.md: 133 errors, 2 warnings, 0 infos; 181 claims, 133 citations, 0 discrepancies (0 open)", lines[^1]);
+        Assert.Matches(SampleSummary, lines[^1]);
         Assert.Empty(result.Error);
     }
 
@@ -60,10 +63,10 @@ public class CheckCommandTests
         var result = CliRun.Run("check", Sample, "--format", "github");
         Assert.Equal(1, result.ExitCode);
         var commands = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("::", StringComparison.Ordinal)).ToList();
-        Assert.Equal(135, commands.Count);
+        Assert.Equal(135, commands.Count(c => c.Contains(",title=CC1", StringComparison.Ordinal)));
         Assert.All(commands, c => Assert.Matches(@"^::(error|warning|notice) file=content/tajikistan/report\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=CC\d{4} [a-z-]+::.+$", c));
         Assert.Contains("::error file=content/tajikistan/report.md,line=5,col=577,endLine=5,endColumn=578,title=CC1001 placeholder-link::source 3 (Gulmurod Khalimov) links to '#', a placeholder; give the source's URL", commands);
-        Assert.Equal(2, commands.Count(c => c.StartsWith("::warning ", StringComparison.Ordinal)));
+        Assert.Equal(2, commands.Count(c => c.StartsWith("::warning ", StringComparison.Ordinal) && c.Contains(",title=CC1", StringComparison.Ordinal)));
     }
 
     [Theory]
@@ -76,7 +79,7 @@ public class CheckCommandTests
         var result = CliRun.Run("check", Sample, "--format", format, "--output", file);
         Assert.Equal(1, result.ExitCode);
         Assert.Empty(result.Out);
-        Assert.Equal("content/tajikistan/report.md: 133 errors, 2 warnings, 0 infos; 181 claims, 133 citations, 0 discrepancies (0 open)", Assert.Single(result.ErrorLines));
+        Assert.Matches(SampleSummary, Assert.Single(result.ErrorLines));
         using var json = JsonDocument.Parse(File.ReadAllText(file));
         Assert.Equal(JsonValueKind.Object, json.RootElement.ValueKind);
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(file)!, "*.tmp"));
