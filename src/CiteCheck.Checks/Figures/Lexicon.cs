@@ -111,7 +111,8 @@ public static class Lexicon
         "many", "several", "both", "each", "all", "no", "not", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "source", "sources", "president", "general", "judge", "minister", "prime", "deputy", "chief", "commander", "leader", "dr", "mr",
         "mrs", "ms", "prof", "sir", "gen", "col", "lt", "sgt", "capt", "justice", "prosecutor", "prosecutor-general", "ambassador", "senator",
-        "governor", "mayor", "secretary", "director", "chairman", "spokesman", "spokeswoman", "head", "former", "then", "new", "late", "early",
+        "governor", "mayor", "secretary", "colonel", "major", "captain", "lieutenant", "sergeant", "admiral", "marshal", "brigadier",
+        "commissioner", "inspector", "sheikh", "imam", "mullah", "emir", "king", "queen", "prince", "princess", "blogger", "journalist", "director", "chairman", "spokesman", "spokeswoman", "head", "former", "then", "new", "late", "early",
         "timeline", "overview", "sanctions", "once", "recently", "meanwhile", "later", "later,", "what", "who", "which", "where", "why", "how",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 

@@ -1,0 +1,88 @@
+using CiteCheck.Compiler;
+using CiteCheck.Tests.Support;
+
+namespace CiteCheck.Tests.Figures;
+
+/// <summary>
+/// Measures the cross-check on labelled reports: every folder of tests/corpus, and ../shared/corpus when it exists beside
+/// the repository (CI has it; a user's clone does not). Prints the table; fails below 100% recall or 95% precision.
+/// </summary>
+public class CorpusTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Folders() => [.. Labelled(Repo.Path("tests", "corpus"))];
+
+    private static IEnumerable<string> Labelled(string root) =>
+        Directory.GetDirectories(root).Where(d => File.Exists(Path.Combine(d, "expected.json"))).Order(StringComparer.Ordinal);
+
+    [Theory]
+    [MemberData(nameof(Folders))]
+    public void Each_labelled_report_is_scored_with_full_recall_and_no_false_alarm(string folder)
+    {
+        var score = Score(folder);
+        Print(score);
+        Assert.True(score.Missed.Count == 0, "missed conflicts:\n" + string.Join("\n", score.Missed));
+        Assert.True(score.FalseAlarms.Count == 0, "false discrepancies:\n" + string.Join("\n", score.FalseAlarms));
+    }
+
+    [Fact]
+    public void The_whole_corpus_reaches_full_recall_and_95_percent_precision()
+    {
+        var folders = Labelled(Repo.Path("tests", "corpus")).ToList();
+        if (Repo.SharedCorpus is { } shared)
+        {
+            folders.AddRange(Labelled(shared));
+        }
+        var scores = folders.Select(Score).ToList();
+        output.WriteLine($"{"report",-12} {"conflicts",9} {"found",6} {"reported",9} {"false",6} {"recall",7} {"precision",10}");
+        foreach (var s in scores)
+        {
+            Print(s);
+        }
+        var conflicts = scores.Sum(s => s.Conflicts);
+        var found = scores.Sum(s => s.Found);
+        var counted = scores.Sum(s => s.Reported - s.Ignored);
+        var falseAlarms = scores.Sum(s => s.False);
+        var recall = conflicts == 0 ? 1 : (double)found / conflicts;
+        var precision = counted == 0 ? 1 : (double)(counted - falseAlarms) / counted;
+        output.WriteLine($"{"all",-12} {conflicts,9} {found,6} {counted,9} {falseAlarms,6} {recall,7:P0} {precision,10:P0}");
+        Assert.True(recall >= 1.0, $"recall {recall:P1}: " + string.Join("; ", scores.SelectMany(s => s.Missed)));
+        Assert.True(precision >= 0.95, $"precision {precision:P1}: " + string.Join("; ", scores.SelectMany(s => s.FalseAlarms)));
+    }
+
+    [Fact]
+    public void The_shared_calderra_report_is_scored_in_place_when_present()
+    {
+        var shared = Repo.SharedCorpus;
+        if (shared is null)
+        {
+            Assert.Skip("../shared/corpus is not beside this clone; the shared corpus is scored in CI");
+        }
+        foreach (var folder in Labelled(shared))
+        {
+            var score = Score(folder);
+            Print(score);
+            Assert.Empty(score.Missed);
+            Assert.Empty(score.FalseAlarms);
+        }
+    }
+
+    private static CorpusScorer.Score Score(string folder)
+    {
+        var key = CorpusScorer.ReadKey(Path.Combine(folder, "expected.json"));
+        var report = Pipeline.Compile(new PhysicalHost(), Path.Combine(folder, key.Document));
+        return CorpusScorer.Evaluate(Path.GetFileName(folder), key, report.Discrepancies);
+    }
+
+    private void Print(CorpusScorer.Score s)
+    {
+        output.WriteLine($"{s.Name,-12} {s.Conflicts,9} {s.Found,6} {s.Reported - s.Ignored,9} {s.False,6} {s.Recall,7:P0} {s.Precision,10:P0}");
+        foreach (var m in s.Missed)
+        {
+            output.WriteLine("  missed: " + m);
+        }
+        foreach (var f in s.FalseAlarms)
+        {
+            output.WriteLine("  false:  " + f);
+        }
+    }
+}
