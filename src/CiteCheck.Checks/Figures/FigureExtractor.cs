@@ -209,6 +209,19 @@ public static partial class FigureExtractor
                 }
             }
             var (noun, people) = Noun(tokens, nounAt);
+            if (noun is null && counts.Count > 0 && RestatesFigure(tokens, i))
+            {
+                // "at least 27 people dead—although other sources have said the figure is closer to 50": the same measure, someone else's count.
+                var previous = counts[^1].Figure;
+                var (q, qs) = QualifierBefore(tokens, i);
+                var restated = new Figure(FigureType.Count, value, null, q, previous.Measure, text[(qs ?? t.Start)..tokens[last].End], qs ?? t.Start, tokens[last].End) { Noun = previous.Noun };
+                counts.Add((restated, i, last, counts[^1].People, counts[^1].Outcome));
+                for (var k = i; k <= last; k++)
+                {
+                    used[k] = true;
+                }
+                continue;
+            }
             var outcome = OutcomeOf(lower, tokens, i, NounEnd(tokens, nounAt, noun) ?? last, noun) ?? (people && IsPopulation(tokens, i) ? "population" : null);
             if (outcome is null && noun is null)
             {
@@ -266,6 +279,18 @@ public static partial class FigureExtractor
             figures.Add(new Figure(FigureType.Count, sum, null, first.Qualifier, first.Measure, text[first.Start..lastFigure.End], first.Start, lastFigure.End) { IsSum = true, Noun = "people" });
             a = group[^1];
         }
+    }
+
+    /// <summary>"the figure is closer to 50", "put the toll at 40", "the number was as high as 60".</summary>
+    private static bool RestatesFigure(IReadOnlyList<Token> tokens, int i)
+    {
+        var k = i - 1;
+        while (k >= 0 && tokens[k].Lower is "closer" or "close" or "to" or "about" or "around" or "nearly" or "as" or "high" or "many" or "least" or "at" or "more" or "than" or "over")
+        {
+            k--;
+        }
+        return k >= 1 && (tokens[k].Lower is "is" or "was" or "be" or "been" && tokens[k - 1].Lower is "figure" or "toll" or "number" or "count" or "total"
+            || tokens[k].Lower is "figure" or "toll" or "number" or "total" && tokens[k - 1].Lower is "the" or "put" or "puts");
     }
 
     /// <summary>"a republic of 9.4 million people", "Of Meridia's 14.2 million people", "home to 12 million people": a population.</summary>
