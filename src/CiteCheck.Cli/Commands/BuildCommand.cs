@@ -28,14 +28,22 @@ internal static class BuildCommand
         engine.AcceptOnlyFromAmong("native", "chromium");
         var browser = new Option<string?>("--browser") { Description = "Chromium or Chrome executable for --pdf-engine chromium." };
         var fonts = new Option<string?>("--fonts") { Description = "Font folder or file for the native PDF engine (default: DejaVu or Liberation from the system)." };
+        var links = LinkOptions.Links();
+        var offline = LinkOptions.Offline();
+        var cache = LinkOptions.Cache();
         var command = new Command("build", "Build the HTML and PDF editions with their discrepancy and citation-health appendices.")
         {
-            report, sources, review, outDir, formats, failOn, templates, paper, engine, browser, fonts,
+            report, sources, review, outDir, formats, failOn, templates, paper, engine, browser, fonts, links, offline, cache,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(report)!;
             var result = Pipeline.Compile(context.Host, path, new CompileOptions { SourcesFile = parse.GetValue(sources), ReviewFile = parse.GetValue(review) });
+            if (parse.GetValue(links))
+            {
+                var linkOptions = new LinkStageOptions { Offline = parse.GetValue(offline), CacheDirectory = parse.GetValue(cache)! };
+                (result, _) = await LinkOptions.RunAsync(context, result, linkOptions, cancellationToken).ConfigureAwait(false);
+            }
             var requested = parse.GetValue(formats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var options = new EditionOptions
             {

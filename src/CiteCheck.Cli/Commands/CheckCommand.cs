@@ -16,11 +16,19 @@ internal static class CheckCommand
         var format = CommonOptions.Format("text", "text", "json", "sarif", "github");
         var failOn = CommonOptions.FailOn("error");
         var output = CommonOptions.Output();
-        var command = new Command("check", "Check the report's citations and cross-check its figures.") { report, sources, review, format, failOn, output };
-        command.SetAction(parse =>
+        var links = LinkOptions.Links();
+        var offline = LinkOptions.Offline();
+        var cache = LinkOptions.Cache();
+        var command = new Command("check", "Check the report's citations and cross-check its figures.") { report, sources, review, format, failOn, output, links, offline, cache };
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new CompileOptions { SourcesFile = parse.GetValue(sources), ReviewFile = parse.GetValue(review) };
             var result = Pipeline.Compile(context.Host, parse.GetValue(report)!, options);
+            if (parse.GetValue(links))
+            {
+                var linkOptions = new LinkStageOptions { Offline = parse.GetValue(offline), CacheDirectory = parse.GetValue(cache)! };
+                (result, _) = await LinkOptions.RunAsync(context, result, linkOptions, cancellationToken).ConfigureAwait(false);
+            }
             var text = OutputFormats.Find(parse.GetValue(format)!)!.Write(result);
             if (parse.GetValue(output) is { } file)
             {

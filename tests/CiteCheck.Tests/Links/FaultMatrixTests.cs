@@ -1,0 +1,265 @@
+using System.IO.Compression;
+using System.Net.Sockets;
+using System.Text;
+using CiteCheck.Checks.Links;
+using CiteCheck.Model;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace CiteCheck.Tests.Links;
+
+/// <summary>One loopback server for the class; each test owns its paths. Every test asserts the verdict and a time bound.</summary>
+public sealed class LinkServerFixture : IDisposable
+{
+    public WireMockServer Server { get; } = LinkKit.StartServer();
+
+    public void Dispose() => Server.Stop();
+}
+
+public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<LinkServerFixture>
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+
+    private WireMockServer Server => fixture.Server;
+
+    private string Url(string path) => Server.Url + path;
+
+    private void Page(string path, int status, string? body = null, params (string Name, string Value)[] headers)
+    {
+        var response = Response.Create().WithStatusCode(status).WithHeader("Content-Type", "text/html; charset=utf-8");
+        foreach (var (name, value) in headers)
+        {
+            response = response.WithHeader(name, value);
+        }
+        Server.Given(Request.Create().WithPath(path).UsingAnyMethod()).RespondWith(body is null ? response : response.WithBody(body));
+    }
+
+    [Fact]
+    public async Task Ok_200()
+    {
+        Page("/ok", 200, LinkKit.Html("Prison riot in Vakhdat | Reuters"));
+        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/ok"), "Prison riot in Vakhdat");
+        LinkAssert.State(LinkState.Ok, result);
+        Assert.Equal(200, result.Status.Code);
+        Assert.Equal("Prison riot in Vakhdat | Reuters", result.Fetch!.Page!.Title);
+        LinkAssert.Within(Bound, elapsed);
+    }
+
+    [Fact]
+    public async Task Permanent_redirect_chain_301_308_200_is_redirected_with_the_new_url()
+    {
+        Page("/chain/a", 301, null, ("Location", "/chain/b"));
+        Page("/chain/b", 308, null, ("Location", "/chain/c"));
+        Page("/chain/c", 200, LinkKit.Html("The page"));
+        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/chain/a"));
+        LinkAssert.State(LinkState.Redirected, result);
+        Assert.Equal(Url("/chain/c"), result.Status.PermanentRedirect?.AbsoluteUri);
+        Assert.Equal([301, 308], result.Fetch!.Redirects.Select(r => r.Code));
+        LinkAssert.Within(Bound, elapsed);
+    }
+
+    [Fact]
+    public async Task Redirect_loop_is_unreachable_and_detected_without_running_to_the_limit()
+    {
+        Page("/loop/a", 302, null, ("Location", "/loop/b"));
+        Page("/loop/b", 302, null, ("Location", "/loop/a"));
+        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/loop/a"));
+        LinkAssert.State(LinkState.Unreachable, result);
+        Assert.Contains("redirect loop", result.Status.Detail);
+        Assert.Equal(1, LinkKit.RequestsTo(Server, "/loop/a"));
+        LinkAssert.Within(Bound, elapsed);
+    }
+
+    [Fact]
+    public async Task Bot_wall_403_is_blocked_a_warning_not_an_error()
+    {
+        Page("/wall", 403, LinkKit.Html("Just a moment..."));
+        var (report, elapsed) = await LinkKit.CheckAsync(LinkKit.Report([Url("/wall")]));
+        LinkAssert.State(LinkState.Blocked, Assert.Single(report.Results));
+        Assert.Equal(Severity.Warning, Assert.Single(report.Diagnostics).Severity);
+        Assert.Equal("blocked-link", report.Diagnostics[0].Rule);
+        Assert.Equal(1, LinkKit.RequestsTo(Server, "/wall")); // 403 is not retried
+        LinkAssert.Within(Bound, elapsed);
+    }
+
+    [Fact]
+    public async Task Not_found_404_is_broken_and_reported_at_the_citation()
+    {
+        Page("/gone404", 404, LinkKit.Html("Not Found"));
+        var document = LinkKit.Report([Url("/gone404")]);
+        var (report, elapsed) = await LinkKit.CheckAsync(document);
+        LinkAssert.State(LinkState.Broken, Assert.Single(report.Results));
+        var d = Assert.Single(report.Diagnostics);
+        Assert.Equal(("CC3001", Severity.Error), (d.Id, d.Severity));
+        Assert.Equal(document.Citations.Single().TargetSpan, d.Location);
+        Assert.Equal(1, LinkKit.RequestsTo(Server, "/gone404"));
+        LinkAssert.Within(Bound, elapsed);
+    }
+
+    [Fact]
+    public async Task Gone_410_is_broken()
+    {
+        Page("/gone410", 410);
+        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/gone410"));
+        LinkAssert.State(LinkState.Broken, result);
+        Assert.Equal(410, result.Status.Code);
+        LinkAssert.Within(Bound, elapsed);
+    }
+
+    [Fact]
+    public async Task Too_many_requests_with_retry_after_1_is_waited_out_then_ok()
+    {
+        Server.Given(Request.Create().WithPath("/busy").UsingAnyMethod()).InScenario("busy").WillSetStateTo("served")
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1"));
+        Server.Given(Request.Create().WithPath("/busy").UsingAnyMethod()).InScenario("busy").WhenStateIs("served")
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/html").WithBody(LinkKit.Html("Busy page")));
+        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/busy"));
+        LinkAssert.State(LinkState.Ok, result);
+        Assert.Equal(2, LinkKit.RequestsTo(Server, "/busy"));
+        Assert.True(elapsed >= TimeSpan.FromMilliseconds(900), $"Retry-After: 1 was not honoured ({elapsed.TotalMilliseconds:0} ms)");
+        LinkAssert.Within(Bound, elapsed);
+    }
+
+    [Fact]
+    public async Task Service_unavailable_twice_then_ok_is_retried_with_backoff()
+    {
+        Server.Given(Request.Create().WithPath("/flaky").UsingAnyMethod()).InScenario("flaky").WillSetStateTo("one")
+            .RespondWith(Response.Create().WithStatusCode(503));
+        Server.Given(Request.Create().WithPath("/flaky").UsingAnyMethod()).InScenario("flaky").WhenStateIs("one").WillSetStateTo("two")
+            .RespondWith(Response.Create().WithStatusCode(503));
+        Server.Given(Request.Create().WithPath("/flaky").UsingAnyMethod()).InScenario("flaky").WhenStateIs("two")
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/html").WithBody(LinkKit.Html("Flaky page")));
+        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/flaky"));
+        LinkAssert.State(LinkState.Ok, result);
+        Assert.Equal(3, LinkKit.RequestsTo(Server, "/flaky"));
+        Assert.Equal(3, result.Fetch!.Attempts);
+        LinkAssert.Within(Bound, elapsed);
+    }
+
+    [Fact]
+    public async Task Response_slower_than_the_timeout_is_unreachable_after_bounded_retries()
+    {
+        Server.Given(Request.Create().WithPath("/slow").UsingAnyMethod())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(LinkKit.Html("Slow")).WithDelay(TimeSpan.FromSeconds(3)));
+        var options = LinkKit.Fast with { Timeout = TimeSpan.FromMilliseconds(300), MaxRetries = 1 };
+        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/slow"), options: options);
+        LinkAssert.State(LinkState.Unreachable, result);
+        Assert.Contains("timed out", result.Status.Detail);
+        Assert.Equal(2, result.Fetch!.Attempts);
+        LinkAssert.Within(TimeSpan.FromSeconds(3), elapsed);
+    }
+
+    [Fact]
+    public async Task Body_that_stalls_is_cut_by_the_attempt_timeout()
+    {
+        using var raw = new RawServer(async (socket, token) =>
+        {
+            await RawServer.ReadRequestAsync(socket, token);
+            await socket.SendAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n<html><head><title>Stall"), token);
+            await Task.Delay(Timeout.Infinite, token);
+        });
+        var options = LinkKit.Fast with { Timeout = TimeSpan.FromMilliseconds(400), MaxRetries = 1 };
+        var (result, elapsed) = await LinkKit.CheckOneAsync(raw.Url + "/stall", options: options);
+        LinkAssert.State(LinkState.Unreachable, result);
+        Assert.Contains("timed out", result.Status.Detail);
+        Assert.Equal(2, raw.Connections);
+        LinkAssert.Within(TimeSpan.FromSeconds(4), elapsed);
+    }
+
+    [Fact]
+    public async Task Connection_reset_is_retried_then_unreachable_with_the_cause()
+    {
+        using var raw = new RawServer(async (socket, token) =>
+        {
+            await RawServer.ReadRequestAsync(socket, token);
+            socket.LingerState = new LingerOption(true, 0); // close with RST
+            socket.Close();
+        });
+        var (result, elapsed) = await LinkKit.CheckOneAsync(raw.Url + "/reset");
+        LinkAssert.State(LinkState.Unreachable, result);
+        Assert.Contains("connection", result.Status.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(3, raw.Connections); // first attempt + 2 retries
+        LinkAssert.Within(Bound, elapsed);
+    }
+
+    [Fact]
+    public async Task Oversized_body_is_read_up_to_the_cap_and_judged_on_its_head()
+    {
+        var big = LinkKit.Html("A very long page", "<p>" + new string('x', 3 * 1024 * 1024) + "</p>");
+        Page("/big", 200, big);
+        var options = LinkKit.Fast with { MaxResponseBytes = 64 * 1024, MaxDecompressedBytes = 64 * 1024 };
+        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/big"), "A very long page", options);
+        LinkAssert.State(LinkState.Ok, result);
+        Assert.True(result.Fetch!.Page!.Truncated);
+        Assert.Equal("A very long page", result.Fetch.Page.Title);
+        Assert.True(result.Fetch.Page.Text!.Length <= 64 * 1024);
+        LinkAssert.Within(Bound, elapsed);
+    }
+
+    [Fact]
+    public async Task Soft_404_page_served_with_200_is_an_error()
+    {
+        Page("/news/2019/riot", 200, LinkKit.Html("Page not found – The Daily", "<p>Sorry.</p>", "Oops! That page can’t be found."));
+        var (report, elapsed) = await LinkKit.CheckAsync(LinkKit.Report([Url("/news/2019/riot")], ["Prison riot kills 32"]));
+        var result = Assert.Single(report.Results);
+        LinkAssert.State(LinkState.Soft404, result);
+        Assert.Contains("Page not found", result.Status.Detail);
+        Assert.Equal(("CC3003", Severity.Error), (report.Diagnostics[0].Id, report.Diagnostics[0].Severity));
+        LinkAssert.Within(Bound, elapsed);
+    }
+
+    [Fact]
+    public async Task Title_mismatch_is_a_warning_and_a_matching_title_is_not()
+    {
+        Page("/wrong", 200, LinkKit.Html("Ten summer salad recipes | Good Food", "<p>Tomatoes.</p>", "Ten summer salad recipes"));
+        Page("/right", 200, LinkKit.Html("Tajikistan: prison riot leaves 32 dead - BBC News"));
+        var (report, elapsed) = await LinkKit.CheckAsync(LinkKit.Report(
+            [Url("/wrong"), Url("/right")],
+            ["Tajikistan prison riot leaves 32 dead", "Tajikistan prison riot leaves 32 dead"]));
+        LinkAssert.State(LinkState.TitleMismatch, report.Results[0]);
+        LinkAssert.State(LinkState.Ok, report.Results[1]);
+        var d = Assert.Single(report.Diagnostics);
+        Assert.Equal(("CC3004", Severity.Warning, "1"), (d.Id, d.Severity, d.Source));
+        LinkAssert.Within(Bound, elapsed);
+    }
+
+    [Fact]
+    public async Task Deep_link_redirected_to_the_home_page_is_a_soft_404()
+    {
+        Page("/2018/07/30/world/asia/cyclists.html", 302, null, ("Location", "/"));
+        Page("/", 200, LinkKit.Html("The Example Times - Breaking News"));
+        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/2018/07/30/world/asia/cyclists.html"));
+        LinkAssert.State(LinkState.Soft404, result);
+        Assert.Contains("home page", result.Status.Detail);
+        LinkAssert.Within(Bound, elapsed);
+    }
+
+    [Fact]
+    public async Task Gzip_bomb_stops_at_the_decompressed_cap()
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(Encoding.ASCII.GetBytes("<html><head><title>Bomb</title></head><body><p>"));
+            var zeros = new byte[1024 * 1024];
+            Array.Fill(zeros, (byte)'0');
+            for (var i = 0; i < 200; i++)
+            {
+                gzip.Write(zeros); // 200 MiB expanded
+            }
+        }
+        Server.Given(Request.Create().WithPath("/bomb").UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(200)
+            .WithHeader("Content-Type", "text/html").WithHeader("Content-Encoding", "gzip").WithBody(compressed.ToArray()));
+        var options = LinkKit.Fast with { MaxResponseBytes = 2 * 1024 * 1024, MaxDecompressedBytes = 4 * 1024 * 1024 };
+        var before = GC.GetTotalAllocatedBytes();
+        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/bomb"), options: options);
+        var allocated = GC.GetTotalAllocatedBytes() - before;
+        Assert.True(compressed.Length < options.MaxResponseBytes, "the bomb itself must fit the wire cap for this test to mean anything");
+        LinkAssert.State(LinkState.Ok, result);
+        Assert.True(result.Fetch!.Page!.Truncated);
+        Assert.Equal("Bomb", result.Fetch.Page.Title);
+        Assert.True(allocated < 350L * 1024 * 1024, $"allocated {allocated / 1024 / 1024} MiB while reading a 200 MiB bomb");
+        LinkAssert.Within(Bound, elapsed);
+    }
+}
