@@ -15,6 +15,7 @@ public static class CommandLine
         var root = new RootCommand("CiteCheck: checks a report's citations, cross-checks its figures, and builds its HTML and PDF editions.");
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(BuildCommand.Create(context));
+        root.Subcommands.Add(DiscrepanciesCommand.Create(context));
         root.Subcommands.Add(LinksCommand.Create(context));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

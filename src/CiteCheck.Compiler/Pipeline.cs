@@ -36,6 +36,13 @@ public static class Pipeline
             diagnostics.AddRange(check.Run(document));
         }
         var discrepancies = CrossCheck.Run(document);
+        var reviewFile = options.ReviewFile ?? Beside(host, reportPath, ReviewNames);
+        if (reviewFile is not null)
+        {
+            var reviews = ReviewReader.Read(reviewFile, InputReader.ReadText(host, reviewFile));
+            (discrepancies, var stale) = Reviews.Apply(discrepancies, reviews);
+            diagnostics.AddRange(stale);
+        }
         diagnostics.AddRange(discrepancies.Select(FigureRules.ToDiagnostic));
         return new CheckedReport(document, Sort(diagnostics), discrepancies);
     }

@@ -62,3 +62,6 @@ public sealed record CheckedReport(Document Document, ImmutableArray<Diagnostic>
 {
     public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity);
 }
+
+/// <summary>A reviewer's decision on one discrepancy, from review.yaml: its id, the status given, and why.</summary>
+public sealed record ReviewEntry(string Id, DiscrepancyStatus Status, string? Note, SourceSpan Span);

@@ -180,7 +180,7 @@ public static class CrossCheck
         return new Edge(DiscrepancyKind.Date, "date", a, x.Written, x.Canonical, b, y.Written, y.Canonical, false, null, null);
     }
 
-    /// <summary>One claim that gives two figures for one measure under attribution: the report itself explains the variance.</summary>
+    /// <summary>One claim that gives two different figures for one measure under attribution: the report itself explains the variance.</summary>
     private static IEnumerable<Edge> AttributedWithin(ClaimFacts f)
     {
         foreach (var group in f.Figures.Where(x => x.Attributed).GroupBy(x => x.Measure))
@@ -188,7 +188,7 @@ public static class CrossCheck
             var list = group.ToList();
             for (var i = 1; i < list.Count; i++)
             {
-                if (!FigureComparer.Compatible(list[0], list[i]))
+                if (list[0].Value != list[i].Value)
                 {
                     yield return new Edge(KindOf(list[0]), group.Key, f, list[0].Written, list[0].Canonical, f, list[i].Written, list[i].Canonical, true, list[0], list[i]);
                 }
@@ -216,9 +216,11 @@ public static class CrossCheck
             }
             var sides = new List<(string Canon, Figure? Figure)>();
             var claims = ImmutableArray.CreateBuilder<DiscrepancyClaim>();
+            var attributedAlternatives = list.Any(e => e.A == e.B);
             foreach (var (f, value, canon, figure) in entries.OrderBy(x => x.Facts.Order))
             {
-                var side = sides.FindIndex(s => s.Canon == canon || (figure is not null && s.Figure is not null && FigureComparer.Compatible(figure, s.Figure)));
+                // Values that agree share a side; a report's own alternative estimates ("at least 27", "closer to 50") are sides of their own.
+                var side = sides.FindIndex(s => s.Canon == canon || (!attributedAlternatives && figure is not null && s.Figure is not null && FigureComparer.Compatible(figure, s.Figure)));
                 if (side < 0)
                 {
                     sides.Add((canon, figure));

@@ -106,37 +106,43 @@ public sealed class JsonOutput : IOutputFormat
             }
             w.WriteEndArray();
 
-            w.WriteStartArray("discrepancies");
-            foreach (var d in report.Discrepancies)
+            WriteDiscrepancies(w, report.Discrepancies);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>The discrepancies array, as in <c>check --format json</c> and <c>discrepancies --format json</c>.</summary>
+    public static void WriteDiscrepancies(Utf8JsonWriter w, IEnumerable<Discrepancy> discrepancies)
+    {
+        w.WriteStartArray("discrepancies");
+        foreach (var d in discrepancies)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", d.Id);
+            w.WriteString("kind", Discrepancy.KindName(d.Kind));
+            w.WriteString("subject", d.Subject);
+            w.WriteString("measure", d.Measure);
+            w.WriteString("event", d.EventKey);
+            w.WriteString("status", Discrepancy.StatusName(d.Status));
+            WriteOptional(w, "note", d.Note);
+            w.WriteStartArray("claims");
+            foreach (var c in d.Claims)
             {
                 w.WriteStartObject();
-                w.WriteString("id", d.Id);
-                w.WriteString("kind", Discrepancy.KindName(d.Kind));
-                w.WriteString("subject", d.Subject);
-                w.WriteString("measure", d.Measure);
-                w.WriteString("event", d.EventKey);
-                w.WriteString("status", Discrepancy.StatusName(d.Status));
-                WriteOptional(w, "note", d.Note);
-                w.WriteStartArray("claims");
-                foreach (var c in d.Claims)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("line", c.Span.Line);
-                    w.WriteNumber("column", c.Span.Column);
-                    WriteOptional(w, "section", c.Section);
-                    w.WriteString("text", c.Text);
-                    w.WriteString("value", c.Value);
-                    w.WriteNumber("side", c.Side);
-                    WriteKeys(w, "sources", c.Sources);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
+                w.WriteNumber("line", c.Span.Line);
+                w.WriteNumber("column", c.Span.Column);
+                WriteOptional(w, "section", c.Section);
+                w.WriteString("text", c.Text);
+                w.WriteString("value", c.Value);
+                w.WriteNumber("side", c.Side);
+                WriteKeys(w, "sources", c.Sources);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        w.WriteEndArray();
     }
 
     private static void WriteLocation(Utf8JsonWriter w, SourceSpan span)

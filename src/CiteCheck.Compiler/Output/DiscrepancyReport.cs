@@ -1,0 +1,110 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CiteCheck.Model;
+
+namespace CiteCheck.Compiler.Output;
+
+/// <summary>
+/// The reviewer's view of the cross-check: discrepancies grouped by event, each side quoted with its location and sources.
+/// Text for the terminal, Markdown fit to paste into a pull-request comment, JSON for tools.
+/// </summary>
+public static class DiscrepancyReport
+{
+    public static readonly string[] Formats = ["text", "markdown", "json"];
+
+    public static string Write(CheckedReport report, string format) => format switch
+    {
+        "json" => Json(report),
+        "markdown" => Markdown(report),
+        _ => Text(report),
+    };
+
+    private static IEnumerable<IGrouping<string, Discrepancy>> ByEvent(CheckedReport report) =>
+        report.Discrepancies.GroupBy(d => d.EventKey);
+
+    private static string Sources(IEnumerable<string> keys)
+    {
+        var list = keys.ToList();
+        return list.Count == 0 ? "no source" : (list.Count == 1 ? "source " : "sources ") + string.Join(", ", list);
+    }
+
+    private static string Text(CheckedReport report)
+    {
+        var sb = new StringBuilder();
+        var file = report.Document.File;
+        foreach (var group in ByEvent(report))
+        {
+            foreach (var d in group)
+            {
+                sb.Append($"{d.Id} {Discrepancy.KindName(d.Kind)} [{Discrepancy.StatusName(d.Status)}] {d.Subject}\n");
+                if (d.Note is { } note)
+                {
+                    sb.Append($"  note: {note}\n");
+                }
+                foreach (var side in d.Claims.GroupBy(c => c.Side).OrderBy(g => g.Key))
+                {
+                    sb.Append($"  {(char)('A' + side.Key)}. {side.First().Value}\n");
+                    foreach (var c in side)
+                    {
+                        sb.Append($"     {file}({c.Span.Line},{c.Span.Column}) {c.Section ?? ""} — {Sources(c.Sources)}\n");
+                        sb.Append($"       “{c.Text}”\n");
+                    }
+                }
+                sb.Append('\n');
+            }
+        }
+        var open = report.Discrepancies.Count(d => d.Status == DiscrepancyStatus.Open);
+        sb.Append($"{file}: {report.Discrepancies.Length} discrepancies, {open} open\n");
+        return sb.ToString();
+    }
+
+    private static string Markdown(CheckedReport report)
+    {
+        var sb = new StringBuilder();
+        var open = report.Discrepancies.Count(d => d.Status == DiscrepancyStatus.Open);
+        sb.Append($"### CiteCheck: {report.Discrepancies.Length} discrepancies in `{report.Document.File}` ({open} open)\n\n");
+        if (report.Discrepancies.Length == 0)
+        {
+            sb.Append("No two figures of one event contradict each other.\n");
+            return sb.ToString();
+        }
+        foreach (var group in ByEvent(report))
+        {
+            foreach (var d in group)
+            {
+                var status = d.Status == DiscrepancyStatus.Open ? "**open**" : $"_{Discrepancy.StatusName(d.Status)}_";
+                sb.Append($"#### {Escape(d.Subject)}\n\n`{d.Id}` · {Discrepancy.KindName(d.Kind)} · {status}");
+                if (d.Note is { } note)
+                {
+                    sb.Append($" · {Escape(note)}");
+                }
+                sb.Append("\n\n| | value | where | sources | claim |\n|---|---|---|---|---|\n");
+                foreach (var c in d.Claims.OrderBy(c => c.Side).ThenBy(c => c.Span.Start.Offset))
+                {
+                    sb.Append($"| {(char)('A' + c.Side)} | {Cell(c.Value)} | line {c.Span.Line}{(c.Section is null ? "" : ", " + Cell(c.Section))} | {string.Join(", ", c.Sources)} | {Cell(c.Text)} |\n");
+                }
+                sb.Append('\n');
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static string Escape(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
+
+    private static string Cell(string s) => Escape(s.ReplaceLineEndings(" "));
+
+    private static string Json(CheckedReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("version", JsonOutput.SchemaVersion);
+            w.WriteString("file", report.Document.File);
+            JsonOutput.WriteDiscrepancies(w, report.Discrepancies);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}
