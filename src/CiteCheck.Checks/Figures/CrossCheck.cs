@@ -40,12 +40,12 @@ public static class CrossCheck
                 continue; // a timeline lists each event once: two items are two events
             }
             var evidence = Evidence.Between(a, b, Distinctive, distinctivePlace: Informative);
-            if (evidence.SameEvent)
+            if (evidence.SameEvent && evidence.Date == DateRelation.Same)
             {
-                if (evidence.Date == DateRelation.Same)
-                {
-                    events.Union(i, j);
-                }
+                events.Union(i, j);
+            }
+            if (evidence.Date != DateRelation.Far || a.Figures.Any(f => f.Undated || f.BoundDate is not null) || b.Figures.Any(f => f.Undated || f.BoundDate is not null))
+            {
                 edges.AddRange(CompareFigures(a, b, evidence));
             }
             if (a.EventDates.Count > 0 && b.EventDates.Count > 0 && evidence.Date != DateRelation.Same)
@@ -94,11 +94,11 @@ public static class CrossCheck
             {
                 continue; // a count with no outcome ("seven tourists") says too little of what it measures to contradict another
             }
-            var left = a.Figures.Where(f => f.Measure == measure && Applies(f, b)).ToList();
-            var right = b.Figures.Where(f => f.Measure == measure && Applies(f, a)).ToList();
+            var left = a.Figures.Where(f => f.Measure == measure && !f.Unbound && Applies(f, b)).ToList();
+            var right = b.Figures.Where(f => f.Measure == measure && !f.Unbound && Applies(f, a)).ToList();
             // Only figures that count the same people can contradict each other: "13 had been killed" (the attackers) and
             // "killing 9 police officers" do not.
-            var comparable = left.SelectMany(x => right.Where(y => SameCounted(x, y)).Select(y => (x, y))).ToList();
+            var comparable = left.SelectMany(x => right.Where(y => SameCounted(x, y) && (evidence with { Date = Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) }).SameEvent).Select(y => (x, y))).ToList();
             if (comparable.Count == 0 || comparable.Any(p => FigureComparer.Compatible(p.x, p.y)))
             {
                 continue;
@@ -112,10 +112,19 @@ public static class CrossCheck
         }
     }
 
+    /// <summary>When a figure happened: its own date in a sentence that dates several things, none when its clause has none, else its claim's.</summary>
+    private static IReadOnlyList<DateMention> DatesOf(Figure f, ClaimFacts claim) =>
+        f.BoundDate is { } d ? [d] : f.Undated ? [] : claim.Dates;
+
     private static readonly HashSet<string> GenericNouns = ["people", "persons", "individuals", "casualties", "deaths", "fatalities", "injuries", "dead", "victims", "lives"];
 
     private static bool SameCounted(Figure a, Figure b)
     {
+        if (a.Type is FigureType.Percent or FigureType.Amount)
+        {
+            // Shares or sums of one holder: owners that agree (or are not named), and something said of both.
+            return (a.Owner is null || b.Owner is null || a.Owner == b.Owner) && (a.Owner is not null && a.Owner == b.Owner || a.Things.Overlaps(b.Things));
+        }
         if (a.Type != FigureType.Count || a.Noun == b.Noun)
         {
             return true;
@@ -318,17 +327,16 @@ public static class CrossCheck
     private static string MeasureLabel(string measure)
     {
         var parts = measure.Split(':');
+        var detail = parts.Length > 1 ? parts[1] : null;
         return parts[0] switch
         {
-            "percent" => $"percentage ({parts[1]})",
-            "amount" => $"amount ({parts[1].ToUpperInvariant()}, {parts[2]})",
-            "count" => $"number of {parts[1]}",
-            "population" => "population",
-            "key" => parts[1],
-            "range" => $"range ({parts[1]}s)",
+            "percent" => "percentage",
+            "amount" => detail is null ? "amount" : $"amount ({detail.ToUpperInvariant()})",
+            "count" => $"number of {detail}",
+            "key" => detail ?? "value",
+            "range" => $"range ({detail}s)",
             "sentence" => "sentence range",
-            "date" => "date",
-            _ => parts.Length > 1 ? $"{parts[0]} ({parts[1]})" : parts[0],
+            _ => detail is null ? parts[0] : $"{parts[0]} ({detail})",
         };
     }
 

@@ -27,7 +27,7 @@ public sealed record Evidence(DateRelation Date, int SharedProper, int SharedSte
         DateRelation.Same => SharedKind || SharedProper >= 1 || SharedStems >= 3,
         // Overlapping only because one side gives no more than a year: the rest must agree.
         DateRelation.Compatible => SharedKind && (SharedProper >= 1 || SharedStems >= 2),
-        DateRelation.Unknown => SharedKind && SharedProper >= 1 && SharedStems >= 2,
+        DateRelation.Unknown => SharedKind && SharedProper >= 1 && SharedStems >= 1,
         _ => false,
     };
 

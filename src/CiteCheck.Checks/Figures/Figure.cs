@@ -30,6 +30,18 @@ public sealed record Figure(FigureType Type, decimal Value, decimal? High, Quali
 
     public string? Noun { get; init; }
 
+    /// <summary>For a share or a sum of money: whose it is ("Dastan"), when the sentence names someone.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>For a share or a sum of money: the stems of what it is said of ("inflation", "vote", "loan", "pledg").</summary>
+    public IReadOnlySet<string> Things { get; init; } = new HashSet<string>();
+
+    /// <summary>The figure stands in a clause apart from every date of its sentence ("… opened in November 2022, and donors pledged €1.8 billion").</summary>
+    public bool Undated { get; init; }
+
+    /// <summary>A figure of a "respectively" list whose other list could not be read: not compared with anything.</summary>
+    public bool Unbound { get; init; }
+
     /// <summary>The interval of values the figure allows, given its qualifier.</summary>
     public (decimal Low, decimal High) Interval => Qualifier switch
     {

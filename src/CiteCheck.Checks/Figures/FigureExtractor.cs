@@ -56,13 +56,13 @@ public static partial class FigureExtractor
                 continue;
             }
             var (qualifier, qStart) = QualifierBefore(tokens, i);
-            var holder = Holder(tokens, i, j + width);
+            var (owner, things) = Holders(tokens, i, j + width);
             for (var k = i; k < j + width; k++)
             {
                 used[k] = true;
             }
             var start = qStart ?? tokens[i].Start;
-            figures.Add(new Figure(FigureType.Percent, value, null, qualifier, "percent:" + (holder ?? "?"), text[start..tokens[j + width - 1].End], start, tokens[j + width - 1].End));
+            figures.Add(new Figure(FigureType.Percent, value, null, qualifier, "percent", text[start..tokens[j + width - 1].End], start, tokens[j + width - 1].End) { Owner = owner, Things = things });
         }
     }
 
@@ -102,13 +102,13 @@ public static partial class FigureExtractor
                 continue;
             }
             var (qualifier, qStart) = QualifierBefore(tokens, first);
-            var holder = Holder(tokens, first, last + 1, thingFirst: true);
+            var (owner, things) = Holders(tokens, first, last + 1);
             for (var k = first; k <= last; k++)
             {
                 used[k] = true;
             }
             var start = qStart ?? tokens[first].Start;
-            figures.Add(new Figure(FigureType.Amount, value, null, qualifier, $"amount:{currency}:{holder ?? "?"}", text[start..tokens[last].End], start, tokens[last].End));
+            figures.Add(new Figure(FigureType.Amount, value, null, qualifier, $"amount:{currency}", text[start..tokens[last].End], start, tokens[last].End) { Owner = owner, Things = things });
         }
     }
 
@@ -232,9 +232,7 @@ public static partial class FigureExtractor
                 continue;
             }
             var (qualifier, qStart) = QualifierBefore(tokens, i);
-            var measure = outcome is not null && (people || noun is null) ? outcome
-                : outcome is not null ? $"{outcome}:{Lexicon.Stem(Singular(noun!))}"
-                : $"count:{Lexicon.Stem(Singular(noun!))}";
+            var measure = outcome ?? $"count:{Lexicon.Stem(Singular(noun!))}";
             var start = qStart ?? t.Start;
             var figure = new Figure(FigureType.Count, value, null, qualifier, measure, text[start..tokens[last].End], start, tokens[last].End) { Noun = noun };
             counts.Add((figure, i, last, people, outcome));
@@ -252,10 +250,11 @@ public static partial class FigureExtractor
             {
                 var previous = counts[group[^1]];
                 var between = text[tokens[previous.Last].End..tokens[counts[b].First].Start];
-                var sameMeasure = counts[b].Figure.Measure == counts[a].Figure.Measure || (counts[b].Outcome is null && counts[b].Figure.Noun is not null)
+                var bothOutcome = counts[a].Outcome is not null && counts[b].Outcome == counts[a].Outcome;
+                var sameMeasure = bothOutcome || (counts[b].Outcome is null && counts[b].Figure.Noun is not null)
                     || (counts[a].Outcome is null && counts[b].Outcome is not null && counts[a].Figure.Noun is not null);
-                if (!sameMeasure || !counts[a].People || counts[b].Figure.Noun is null
-                    || between.Length > 40 || ClauseBreak().IsMatch(between) || !Joiner().IsMatch(between))
+                var parts = bothOutcome || (counts[a].People && counts[b].Figure.Noun is not null);
+                if (!sameMeasure || !parts || between.Length > 40 || ClauseBreak().IsMatch(between) || !Joiner().IsMatch(between))
                 {
                     break;
                 }
@@ -375,7 +374,7 @@ public static partial class FigureExtractor
             {
                 return (t.Lower, true);
             }
-            if (Lexicon.Stopwords.Contains(t.Text) && t.Lower is not "people")
+            if (Lexicon.Stopwords.Contains(t.Text) && t.Lower is not "people" || IsParticiple(t) || t.Lower is "received" or "remain" or "remained" or "died" or "were" or "fled")
             {
                 break;
             }
@@ -512,48 +511,55 @@ public static partial class FigureExtractor
     }
 
     /// <summary>
-    /// Whose share or what money: for a percentage the nearest noun before it ("Dastan 80.1 percent", "turnout of 84.2%",
-    /// "inflation peaked at 38.5 percent"), else the noun after "of"/"for"; for money the noun after it first ("$450 million
-    /// emergency loan", "$68 million in assets"), else the one before. Verbs and qualifiers are passed over.
+    /// Whose share or what money: the owner, a name just before it or after "for" ("Dastan 80.1 percent", "10.1 percent for
+    /// Svetlana Marek"), and the things it is said of, the content words around it ("inflation peaked at 38.5 percent",
+    /// "turnout of 84.2%", "pledged €1.4 billion", "$68 million in assets", "of the vote"). Two shares or sums are of one measure
+    /// when their owners agree (or one has none) and their things meet.
     /// </summary>
-    private static string? Holder(IReadOnlyList<Token> tokens, int first, int end, bool thingFirst = false)
+    private static (string? Owner, IReadOnlySet<string> Things) Holders(IReadOnlyList<Token> tokens, int first, int end)
     {
-        string? Left()
+        string? owner = null;
+        var things = new HashSet<string>(StringComparer.Ordinal);
+        var taken = 0;
+        for (var k = first - 1; k >= 0 && k >= first - 6 && taken < 3; k--)
         {
-            for (var k = first - 1; k >= 0 && k >= first - 5; k--)
+            var t = tokens[k];
+            if (t.Type == TokenType.Number || t.Text is "," or ";" or "(" or ":" or "." or "—")
             {
-                var t = tokens[k];
-                if (t.Type == TokenType.Number || t.Text is "," or ";" or "(" or ":" or "." or "—")
-                {
-                    return null;
-                }
-                if (IsHolderWord(t))
-                {
-                    return Lexicon.Stem(t.Text);
-                }
+                break;
             }
-            return null;
+            if (t.Type != TokenType.Word || Lexicon.Stopwords.Contains(t.Text) || HolderSkip.Contains(t.Lower))
+            {
+                continue;
+            }
+            if (t.IsCapitalized && k > 0 && owner is null && taken == 0)
+            {
+                owner = t.Text;
+            }
+            things.Add(Lexicon.Stem(t.Text));
+            taken++;
         }
-
-        string? Right()
+        taken = 0;
+        for (var k = end; k < tokens.Count && k < end + 6 && taken < 2; k++)
         {
-            for (var k = end; k < tokens.Count && k < end + 5; k++)
+            var t = tokens[k];
+            if (t.Type == TokenType.Number || t.Text is ";" or "(" or ":" or "," or "." or "—" || t.Lower is "by" or "to" or "from" or "on" or "at" or "with" or "which" or "that" or "than" or "over" or "during" or "since" || IsParticiple(t))
             {
-                var t = tokens[k];
-                if (t.Type == TokenType.Number || t.Text is ";" or "(" or ":" or "," or "." or "—" || t.Lower is "by" or "for" or "to" or "from" or "on" or "at" or "with" or "which" or "that" or "than"
-                    || IsParticiple(t))
-                {
-                    return null; // "$86 million held in American banks": what follows a participle is not the money's name
-                }
-                if (IsHolderWord(t))
-                {
-                    return Lexicon.Stem(t.Text);
-                }
+                break;
             }
-            return null;
+            if (t.Lower == "for" && k + 1 < tokens.Count && tokens[k + 1].IsCapitalized)
+            {
+                owner ??= tokens[k + 1].Text;
+                break;
+            }
+            if (t.Type != TokenType.Word || Lexicon.Stopwords.Contains(t.Text) || HolderSkip.Contains(t.Lower) || t.Lower == "for")
+            {
+                continue;
+            }
+            things.Add(Lexicon.Stem(t.Text));
+            taken++;
         }
-
-        return thingFirst ? Right() ?? Left() : Left() ?? Right();
+        return (owner, things);
     }
 
     private static bool IsParticiple(Token t) =>
@@ -566,7 +572,7 @@ public static partial class FigureExtractor
 
     private static readonly HashSet<string> HolderSkip =
     [
-        "for", "emergency", "in", "equal", "equivalent", "worth", "reached", "rose", "fell", "stood", "hit", "peaked", "grew", "jumped",
+        "emergency", "in", "equal", "equivalent", "worth", "reached", "rose", "fell", "stood", "hit", "peaked", "grew", "jumped",
         "dropped", "declined", "gave", "give", "gives", "won", "win", "wins", "took", "take", "got", "get", "received", "receive", "lost",
         "lose", "put", "puts", "at", "amounted", "accounted", "totalled", "totaled", "against", "with", "an", "new", "total", "some",
         "roughly", "just", "only", "nearly", "almost", "over", "under", "above", "below", "record", "annual", "approve", "approves",
@@ -612,11 +618,24 @@ public static partial class FigureExtractor
     private static List<Figure> BindToDates(string text, List<Figure> figures, IReadOnlyList<DateMention> dates)
     {
         var distinct = dates.Where(d => !dates.Any(o => o != d && o.Overlaps(d) && o.Precision > d.Precision)).ToList();
-        if (distinct.Count < 2 || distinct.All(d => d.Overlaps(distinct[0])))
+        if (distinct.Count == 0)
         {
             return figures;
         }
-        return [.. figures.Select(f => f.BoundDate is not null || f.BoundPlace is not null ? f : f with { BoundDate = distinct.MinBy(d => Distance(f, d)) })];
+        var several = distinct.Count >= 2 && !distinct.All(d => d.Overlaps(distinct[0]));
+        return [.. figures.Select(f =>
+        {
+            if (f.BoundDate is not null || f.BoundPlace is not null)
+            {
+                return f;
+            }
+            var nearest = distinct.MinBy(d => Distance(f, d))!;
+            if (Distance(f, nearest) >= 1000)
+            {
+                return f with { Undated = true }; // "… opened in November 2022, and donors pledged €1.8 billion": the date is the trial's
+            }
+            return several ? f with { BoundDate = nearest } : f;
+        })];
 
         // Characters between figure and date; a clause break between them ("; ", ", and ", ", while ") counts as far.
         int Distance(Figure f, DateMention d)
@@ -624,7 +643,8 @@ public static partial class FigureExtractor
             var (from, to) = d.End <= f.Start ? (d.End, f.Start) : (f.End, d.Start);
             var between = text[Math.Min(from, to)..Math.Max(from, to)];
             var gap = between.Length + (d.End <= f.Start ? 0 : 5);
-            return ClauseBreak().IsMatch(between) || between.Contains(", and ", StringComparison.Ordinal) ? gap + 1000 : gap;
+            var leading = text[..d.Start].Trim('*', '_', ' ').Length == 0; // a timeline item's date governs the whole item
+            return !leading && (ClauseBreak().IsMatch(between) || between.Contains(", and ", StringComparison.Ordinal)) ? gap + 1000 : gap;
         }
     }
 
@@ -663,6 +683,11 @@ public static partial class FigureExtractor
         }
         if (anchors is null)
         {
+            // "respectively" we cannot resolve: the figures are someone's, but we cannot tell whose.
+            foreach (var f in bound)
+            {
+                result[result.IndexOf(f)] = f with { Unbound = true };
+            }
             return result;
         }
         for (var k = 0; k < bound.Count; k++)
