@@ -98,7 +98,7 @@ public static class CrossCheck
             var right = b.Figures.Where(f => f.Measure == measure && !f.Unbound && Applies(f, a)).ToList();
             // Only figures that count the same people can contradict each other: "13 had been killed" (the attackers) and
             // "killing 9 police officers" do not.
-            var comparable = left.SelectMany(x => right.Where(y => SameCounted(x, y) && (evidence with { Date = Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) }).SameEvent).Select(y => (x, y))).ToList();
+            var comparable = left.SelectMany(x => right.Where(y => SameCounted(x, y) && SameOccasion(x, y, evidence with { Date = Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) })).Select(y => (x, y))).ToList();
             if (comparable.Count == 0 || comparable.Any(p => FigureComparer.Compatible(p.x, p.y)))
             {
                 continue;
@@ -111,6 +111,14 @@ public static class CrossCheck
             yield return new Edge(KindOf(x), measure, a, x.Written, x.Canonical, b, y.Written, y.Canonical, attributed, x, y);
         }
     }
+
+    /// <summary>
+    /// Whether two figures of one measure speak of one occasion: the claims tell one event, or — for a share or a sum whose holder
+    /// both name ("remittances … in 2022") — the dates agree and a place, actor or kind of happening is shared.
+    /// </summary>
+    private static bool SameOccasion(Figure x, Figure y, Evidence evidence) =>
+        evidence.SameEvent
+        || (x.Type is FigureType.Percent or FigureType.Amount && evidence.Date is DateRelation.Same or DateRelation.Compatible && (evidence.SharedProper >= 1 || evidence.SharedKind));
 
     /// <summary>When a figure happened: its own date in a sentence that dates several things, none when its clause has none, else its claim's.</summary>
     private static IReadOnlyList<DateMention> DatesOf(Figure f, ClaimFacts claim) =>

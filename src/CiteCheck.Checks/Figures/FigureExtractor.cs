@@ -534,13 +534,13 @@ public static partial class FigureExtractor
             }
             if (t.IsCapitalized && k > 0 && owner is null && taken == 0)
             {
-                owner = t.Text;
+                owner = Demonym(t.Text);
             }
-            things.Add(Lexicon.Stem(t.Text));
+            things.Add(t.IsCapitalized ? Demonym(t.Text) : Lexicon.Stem(t.Text));
             taken++;
         }
         taken = 0;
-        for (var k = end; k < tokens.Count && k < end + 6 && taken < 2; k++)
+        for (var k = end; k < tokens.Count && k < end + 7 && taken < 3; k++)
         {
             var t = tokens[k];
             if (t.Type == TokenType.Number || t.Text is ";" or "(" or ":" or "," or "." or "—" || t.Lower is "by" or "to" or "from" or "on" or "at" or "with" or "which" or "that" or "than" or "over" or "during" or "since" || IsParticiple(t))
@@ -549,17 +549,31 @@ public static partial class FigureExtractor
             }
             if (t.Lower == "for" && k + 1 < tokens.Count && tokens[k + 1].IsCapitalized)
             {
-                owner ??= tokens[k + 1].Text;
+                owner ??= Demonym(tokens[k + 1].Text);
                 break;
             }
             if (t.Type != TokenType.Word || Lexicon.Stopwords.Contains(t.Text) || HolderSkip.Contains(t.Lower) || t.Lower == "for")
             {
                 continue;
             }
-            things.Add(Lexicon.Stem(t.Text));
+            things.Add(t.IsCapitalized ? Demonym(t.Text) : Lexicon.Stem(t.Text));
             taken++;
         }
         return (owner, things);
+    }
+
+    /// <summary>A country and its people are one holder: "Ostmarkis", "Ostmarki" and "Ostmark"; "Russians" and "Russia".</summary>
+    private static string Demonym(string word)
+    {
+        var w = word.ToLowerInvariant();
+        foreach (var suffix in new[] { "ians", "ian", "ans", "an", "is", "ia", "i", "s" })
+        {
+            if (w.Length - suffix.Length >= 4 && w.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return w[..^suffix.Length];
+            }
+        }
+        return w;
     }
 
     private static bool IsParticiple(Token t) =>
@@ -642,7 +656,8 @@ public static partial class FigureExtractor
         {
             var (from, to) = d.End <= f.Start ? (d.End, f.Start) : (f.End, d.Start);
             var between = text[Math.Min(from, to)..Math.Max(from, to)];
-            var gap = between.Length + (d.End <= f.Start ? 0 : 5);
+            // "deported 41,300 Ostmarkis in 2022": a date right after the figure, with no comma between, is its date.
+            var gap = d.End <= f.Start ? between.Length : between.Contains(',', StringComparison.Ordinal) ? between.Length + 5 : Math.Max(0, between.Length - 100);
             var leading = text[..d.Start].Trim('*', '_', ' ').Length == 0; // a timeline item's date governs the whole item
             return !leading && (ClauseBreak().IsMatch(between) || between.Contains(", and ", StringComparison.Ordinal)) ? gap + 1000 : gap;
         }
