@@ -2,6 +2,7 @@ using System.Text;
 using CiteCheck.Compiler.Output;
 using CiteCheck.Model;
 using CiteCheck.Rendering;
+using CiteCheck.Rendering.Pdf;
 
 namespace CiteCheck.Compiler;
 
@@ -10,6 +11,7 @@ public static class Editions
 {
     public static IReadOnlyList<IEditionRenderer> All { get; } =
     [
+        new PdfEditionRenderer(() => Find("html")),
     ];
 
     public static IEditionRenderer? Find(string format) => All.FirstOrDefault(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase));
