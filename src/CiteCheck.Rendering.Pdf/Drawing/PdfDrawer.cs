@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CiteCheck.Rendering.Pdf.Fonts;
 using CiteCheck.Rendering.Pdf.Layout;
 using PdfSharp.Drawing;
@@ -14,7 +12,7 @@ public sealed record PdfMetadata(string Title, string Subject, DateTimeOffset Cr
 /// <summary>
 /// Draws laid-out pages with PDFsharp: the units' text, rules and fills; named destinations for anchors, internal links
 /// to them and web links; the outline (bookmarks) nested by level; the running header and the page N of M footer.
-/// Output is deterministic: dates come from the build time and the trailer /ID is a hash of the file's content.
+/// Output is deterministic: dates come from the build time, and <see cref="Reproducible"/> fixes what PDFsharp randomises.
 /// </summary>
 public sealed class PdfDrawer(PdfSharpTextMeasurer fonts)
 {
@@ -33,9 +31,6 @@ public sealed class PdfDrawer(PdfSharpTextMeasurer fonts)
         document.Info.CreationDate = metadata.Created.UtcDateTime;
         document.Info.ModificationDate = metadata.Created.UtcDateTime;
         document.PageMode = PdfPageMode.UseOutlines;
-        // A fixed placeholder, replaced by a hash of the content once the file is written (see WithContentId).
-        document.Internals.FirstDocumentID = Placeholder;
-        document.Internals.SecondDocumentID = Placeholder;
 
         var anchors = new Dictionary<string, Anchor>(StringComparer.Ordinal);
         var links = new List<LinkArea>();
@@ -85,24 +80,25 @@ public sealed class PdfDrawer(PdfSharpTextMeasurer fonts)
         {
             document.AddNamedDestination(name, anchor.Page, PdfNamedDestinationParameters.CreateVerticalPosition(Math.Max(0, anchor.Top - 12), null));
         }
+        var linkNumber = 0;
         foreach (var link in links)
         {
             var page = document.Pages[link.Page - 1];
-            switch (link.Target)
+            var annotation = link.Target switch
             {
-                case InternalLink internalLink when anchors.ContainsKey(internalLink.Destination):
-                    page.AddDocumentLink(link.Rect, internalLink.Destination);
-                    break;
-                case ExternalLink external:
-                    page.AddWebLink(link.Rect, external.Url);
-                    break;
-            }
+                InternalLink internalLink when anchors.ContainsKey(internalLink.Destination) => page.AddDocumentLink(link.Rect, internalLink.Destination),
+                ExternalLink external => page.AddWebLink(link.Rect, external.Url),
+                _ => null,
+            };
+            // PDFsharp names each annotation with a new GUID and stamps it with the current time: both would change every build.
+            annotation?.Elements.SetString("/NM", $"link-{++linkNumber}");
+            annotation?.Elements.SetDateTime("/M", metadata.Created.UtcDateTime);
         }
         AddOutline(document, outline);
 
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
-        return WithContentId(stream.ToArray());
+        return Reproducible.Apply(stream.ToArray());
     }
 
     private void DrawFurniture(XGraphics gfx, int number, int count, PageGeometry geometry, PageFurniture furniture)
@@ -161,33 +157,4 @@ public sealed class PdfDrawer(PdfSharpTextMeasurer fonts)
     private static XColor Color(Rgb rgb) => XColor.FromArgb(rgb.R, rgb.G, rgb.B);
 
     private static XSolidBrush Brush(Rgb rgb) => new(Color(rgb));
-
-    /// <summary>Sixteen zero bytes: the trailer's /ID until the content hash replaces it.</summary>
-    private static readonly string Placeholder = new('\0', 16);
-
-    private static readonly byte[] PlaceholderHex = Encoding.ASCII.GetBytes("<" + new string('0', 32) + ">");
-
-    /// <summary>
-    /// Replaces the placeholder document IDs in the trailer with the first 16 bytes of a SHA-256 of the file as written
-    /// with the placeholder: same content, same ID; the hex string has the same length, so no offset moves.
-    /// </summary>
-    private static byte[] WithContentId(byte[] pdf)
-    {
-        var id = Encoding.ASCII.GetBytes("<" + Convert.ToHexString(SHA256.HashData(pdf), 0, 16) + ">");
-        var tail = Math.Max(0, pdf.Length - 4096);
-        var replaced = 0;
-        for (var i = pdf.Length - PlaceholderHex.Length; i >= tail; i--)
-        {
-            if (pdf.AsSpan(i, PlaceholderHex.Length).SequenceEqual(PlaceholderHex))
-            {
-                id.CopyTo(pdf, i);
-                replaced++;
-            }
-        }
-        if (replaced == 0)
-        {
-            throw new InvalidOperationException("the PDF trailer has no placeholder document ID to replace");
-        }
-        return pdf;
-    }
 }
