@@ -163,7 +163,7 @@ public static partial class ReportComposer
             return;
         }
         var style = Theme.Bibliography.Base;
-        foreach (var source in sources)
+        foreach (var (source, index) in sources.Select((s, i) => (s, i)))
         {
             var entry = new List<Run>();
             void Add(string text, TextStyle s, LinkTarget? link = null) => entry.Add(new Run(text, s, link));
@@ -198,6 +198,8 @@ public static partial class ReportComposer
                 Marker = new Run(labels[source.Key] + ".", Theme.BibliographyNumber),
                 Anchor = InlineRuns.SourceAnchor(source.Key),
                 KeepTogether = true,
+                // The last entry never stands alone at the top of a page.
+                KeepWithNext = index == sources.Count - 2,
             });
         }
     }

@@ -26,7 +26,7 @@ public static class Theme
     public static readonly ParagraphStyle Code = new(new TextStyle(FontRole.Mono, 8.3, Color: Ink), 11.2, Alignment.Left, Indent: 10, SpaceBefore: 2, SpaceAfter: 9);
 
     public static readonly ParagraphStyle Kicker = new(new TextStyle(FontRole.Sans, 8.5, Bold: true, Color: Accent), 12, Alignment.Left, SpaceAfter: 6);
-    public static readonly ParagraphStyle Title = new(new TextStyle(FontRole.Sans, 23, Bold: true, Color: Accent), 28, Alignment.Left, SpaceAfter: 6);
+    public static readonly ParagraphStyle Title = new(new TextStyle(FontRole.Sans, 23, Bold: true, Color: Accent), 28, Alignment.Left, SpaceAfter: 6, BreakAtDashes: false);
     public static readonly ParagraphStyle Subtitle = new(new TextStyle(FontRole.Serif, 12, Italic: true, Color: Muted), 16, Alignment.Left, SpaceAfter: 4);
     public static readonly ParagraphStyle Meta = new(new TextStyle(FontRole.Sans, 8.5, Color: Muted), 12, Alignment.Left, SpaceBefore: 2);
 

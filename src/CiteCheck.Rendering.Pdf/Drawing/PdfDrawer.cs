@@ -41,6 +41,7 @@ public sealed class PdfDrawer(PdfSharpTextMeasurer fonts)
             page.Width = XUnit.FromPoint(geometry.Width);
             page.Height = XUnit.FromPoint(geometry.Height);
             using var gfx = XGraphics.FromPdfPage(page);
+            var pageLinks = new List<(XRect Area, LinkTarget Target)>();
             foreach (var placed in laid.Units)
             {
                 var top = geometry.Top + placed.Y;
@@ -54,8 +55,7 @@ public sealed class PdfDrawer(PdfSharpTextMeasurer fonts)
                             gfx.DrawString(text.Text, fonts.Font(text.Style), Brush(text.Style.Color), x, baseline);
                             if (text.Link is { } target && !placed.Repeated)
                             {
-                                var rect = new XRect(x, baseline - text.Style.Size * 0.92, text.Width, text.Style.Size * 1.18);
-                                links.Add(new LinkArea(laid.Number, new PdfRectangle(gfx.Transformer.WorldToDefaultPage(rect)), target));
+                                pageLinks.Add((new XRect(x, baseline - text.Style.Size * 0.92, text.Width, text.Style.Size * 1.18), target));
                             }
                             break;
                         case RectOp r:
@@ -74,6 +74,7 @@ public sealed class PdfDrawer(PdfSharpTextMeasurer fonts)
                 }
             }
             DrawFurniture(gfx, laid.Number, pages.Count, geometry, furniture);
+            links.AddRange(Merge(pageLinks).Select(l => new LinkArea(laid.Number, new PdfRectangle(gfx.Transformer.WorldToDefaultPage(l.Area)), l.Target)));
         }
 
         foreach (var (name, anchor) in anchors.OrderBy(a => a.Key, StringComparer.Ordinal))
@@ -99,6 +100,25 @@ public sealed class PdfDrawer(PdfSharpTextMeasurer fonts)
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
         return Reproducible.Apply(stream.ToArray());
+    }
+
+    /// <summary>Joins the areas of the words of one link on one line into one link ("the ministry's notice" is one link, not three).</summary>
+    private static List<(XRect Area, LinkTarget Target)> Merge(List<(XRect Area, LinkTarget Target)> links)
+    {
+        var merged = new List<(XRect Area, LinkTarget Target)>();
+        foreach (var link in links)
+        {
+            if (merged.Count > 0 && merged[^1] is var (area, target) && target == link.Target
+                && Math.Abs(area.Y - link.Area.Y) < 0.5 && link.Area.X >= area.X && link.Area.X - area.Right < link.Area.Height)
+            {
+                merged[^1] = (XRect.Union(area, link.Area), target);
+            }
+            else
+            {
+                merged.Add(link);
+            }
+        }
+        return merged;
     }
 
     private void DrawFurniture(XGraphics gfx, int number, int count, PageGeometry geometry, PageFurniture furniture)

@@ -45,7 +45,7 @@ public sealed class BlockLayouter(ITextMeasurer measurer)
     private List<Unit> Paragraph(ParagraphBlock block, double width)
     {
         var style = block.Style;
-        var lines = _breaker.Break(block.Runs, width - style.Indent, style.Alignment);
+        var lines = _breaker.Break(block.Runs, width - style.Indent, style.Alignment, style.BreakAtDashes);
         var baseline = Baseline(style.Base, style.Leading);
         var units = new List<Unit>();
         for (var n = 0; n < lines.Count; n++)
@@ -81,7 +81,7 @@ public sealed class BlockLayouter(ITextMeasurer measurer)
     private List<Unit> Heading(HeadingBlock block, double width)
     {
         var style = block.Style;
-        var lines = _breaker.Break(block.Runs, width - style.Indent, Alignment.Left);
+        var lines = _breaker.Break(block.Runs, width - style.Indent, Alignment.Left, breakAtDashes: false);
         var baseline = Baseline(style.Base, style.Leading);
         var units = new List<Unit>();
         for (var n = 0; n < lines.Count; n++)

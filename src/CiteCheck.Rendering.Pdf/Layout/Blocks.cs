@@ -7,7 +7,8 @@ public sealed record ParagraphStyle(
     Alignment Alignment = Alignment.Justify,
     double Indent = 0,
     double SpaceBefore = 0,
-    double SpaceAfter = 0);
+    double SpaceAfter = 0,
+    bool BreakAtDashes = true);
 
 /// <summary>What the layout stage sets: the composer turns the checked report into these.</summary>
 public abstract record LayoutBlock

@@ -29,9 +29,10 @@ public sealed class LineBreaker(ITextMeasurer measurer)
         public double Width => Boxes.Sum(b => b.Width);
     }
 
-    public IReadOnlyList<Line> Break(IReadOnlyList<Run> runs, double width, Alignment alignment)
+    /// <param name="breakAtDashes">Whether a line may break after a dash or slash inside a word (not in headings and titles).</param>
+    public IReadOnlyList<Line> Break(IReadOnlyList<Run> runs, double width, Alignment alignment, bool breakAtDashes = true)
     {
-        var chunks = Chunks(runs);
+        var chunks = Chunks(runs, breakAtDashes);
         var lines = new List<Line>();
         var current = new List<Chunk>();
         var currentWidth = 0.0;
@@ -191,7 +192,7 @@ public sealed class LineBreaker(ITextMeasurer measurer)
         return low;
     }
 
-    private List<Chunk> Chunks(IReadOnlyList<Run> runs)
+    private List<Chunk> Chunks(IReadOnlyList<Run> runs, bool breakAtDashes)
     {
         var chunks = new List<Chunk>();
         var chunk = new Chunk();
@@ -254,7 +255,7 @@ public sealed class LineBreaker(ITextMeasurer measurer)
                 {
                     StartChunkIfNeeded();
                     word.Append(ch);
-                    var breakAfter = ch is '—' or '–' or '/' or '-' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && word.Length > 1;
+                    var breakAfter = breakAtDashes && ch is '—' or '–' or '/' or '-' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && word.Length > 1;
                     if (breakAfter)
                     {
                         FlushWord(run);
