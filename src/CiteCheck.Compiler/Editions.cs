@@ -11,6 +11,7 @@ public static class Editions
 {
     public static IReadOnlyList<IEditionRenderer> All { get; } =
     [
+        new Rendering.Html.HtmlEditionRenderer(),
         new PdfEditionRenderer(() => Find("html")),
     ];
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CiteCheck.Checks;
+using CiteCheck.Checks.Figures;
 using CiteCheck.Model;
 using CiteCheck.Parsing;
 
@@ -34,8 +35,9 @@ public static class Pipeline
         {
             diagnostics.AddRange(check.Run(document));
         }
-        var report = new CheckedReport(document, Sort(diagnostics), []);
-        return report;
+        var discrepancies = CrossCheck.Run(document);
+        diagnostics.AddRange(discrepancies.Select(FigureRules.ToDiagnostic));
+        return new CheckedReport(document, Sort(diagnostics), discrepancies);
     }
 
     public static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) =>

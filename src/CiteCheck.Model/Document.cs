@@ -87,7 +87,10 @@ public enum CitationStyle
     Footnote,
 }
 
-/// <summary>One citation as written: its label, the source key (a number or footnote key), its link target and span.</summary>
+/// <summary>
+/// One citation as written: its label, the source key (a number, or a footnote's label with its caret, <c>^12</c>, so footnotes
+/// never collide with numbered sources), its link target and span.
+/// </summary>
 public sealed record Citation(
     int Index,
     CitationStyle Style,

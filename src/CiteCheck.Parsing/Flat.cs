@@ -108,24 +108,25 @@ internal sealed class Flat
 /// </summary>
 internal static partial class ClosingGroup
 {
-    public static int Find(string flat)
+    /// <summary>Where the group starts in <paramref name="flat"/> (-1 when there is none), and whether a word such as "Sources:" introduces it.</summary>
+    public static (int Start, bool Introduced) Find(string flat)
     {
         var match = Group().Match(flat);
         if (!match.Success)
         {
-            return -1;
+            return (-1, false);
         }
         var introduced = match.Groups["intro"].Success;
         if (introduced)
         {
-            return match.Index;
+            return (match.Index, true);
         }
         var k = match.Index - 1;
         while (k >= 0 && char.IsWhiteSpace(flat[k]))
         {
             k--;
         }
-        return k < 0 || flat[k] is '.' or '!' or '?' or '"' or '”' or '’' or ')' ? match.Index : -1;
+        return (k < 0 || flat[k] is '.' or '!' or '?' or '"' or '”' or '’' or ')' ? match.Index : -1, false);
     }
 
     [GeneratedRegex(@"(?<intro>\(\s*(?:(?:Sources?|See(?: also)?|Via)\s*:?\s*)?|(?:Sources?|See(?: also)?)\s*:\s*)?(?:\uE001[^\uE002]*\uE002[\s,;]*(?:and\s+|&\s+)?)+\)?[\s.;]*$", RegexOptions.IgnoreCase)]

@@ -91,11 +91,9 @@ public static partial class ReportParser
                 case Table table:
                     AddTable(table);
                     break;
-                case FootnoteGroup group:
-                    foreach (var footnote in group.OfType<Footnote>())
-                    {
-                        footnotes.Add(FootnoteSource(footnote));
-                    }
+                case FootnoteGroup:
+                    // Markdig keeps only the footnotes that are referenced here; every definition is read from its
+                    // reference definition below, so unused ones can be reported too.
                     break;
                 case FencedCodeBlock or CodeBlock:
                     var code = (LeafBlock)block;
@@ -107,7 +105,11 @@ public static partial class ReportParser
                 case ThematicBreakBlock:
                     AddPlain(BlockKind.ThematicBreak, block, "", depth);
                     break;
-                case LinkReferenceDefinitionGroup:
+                case LinkReferenceDefinitionGroup definitions:
+                    foreach (var definition in definitions.OfType<FootnoteLinkReferenceDefinition>())
+                    {
+                        footnotes.Add(FootnoteSource(definition.Footnote, definition.Span.Start));
+                    }
                     break;
                 case ContainerBlock container:
                     foreach (var child in container)
@@ -286,7 +288,12 @@ public static partial class ReportParser
             var flat = new Flat();
             Flatten(inlines, flat);
             var full = flat.ToString();
-            var groupStart = ClosingGroup.Find(full);
+            var (groupStart, introduced) = ClosingGroup.Find(full);
+            if (groupStart >= 0 && !introduced && flat.Markers.Any(m => m.Start >= groupStart && m.Citation.Style == CitationStyle.Footnote))
+            {
+                // "Last sentence.[^3]": a footnote marks the sentence it follows; only "Sources: [^3]" would make it a group.
+                groupStart = -1;
+            }
             var closing = new HashSet<int>();
             if (groupStart >= 0)
             {
@@ -299,7 +306,11 @@ public static partial class ReportParser
                 }
                 flat = flat.Slice(0, groupStart);
             }
-            MalformedInProse(block);
+            // A list item's own paragraphs only: its nested lists are blocks of their own and scanned there.
+            foreach (var leaf in block is ContainerBlock container ? container.OfType<Markdig.Syntax.Block>().Where(b => b is ParagraphBlock) : [block])
+            {
+                MalformedInProse(leaf);
+            }
             var (prose, positioned) = flat.WithoutCitationMarkers(keepLabels: false);
             var proseText = prose.ToString();
             var sentences = SentenceSplitter.Split(proseText);
@@ -399,8 +410,23 @@ public static partial class ReportParser
                 var node = nodes[n];
                 switch (node)
                 {
+                    case Md.LiteralInline literal when TryTakeUndefinedFootnote(nodes, n, out var undefinedKey, out var footnoteEnd, out var taken, out var after):
+                        // "[^key]" with no definition: Markdig leaves it as text; it is still a citation (of an undefined source).
+                        Flush();
+                        var uspan = Lines.Span(literal.Span.Start, footnoteEnd);
+                        var undefined = new Citation(_citationIndex++, CitationStyle.Footnote, undefinedKey, undefinedKey, null, uspan, blockIndex, false);
+                        found.Add(undefined);
+                        items.Add(new CitationInline(undefined));
+                        n += taken - 1;
+                        if (after is { } a)
+                        {
+                            AddText(a.Text, a.Start, a.End);
+                        }
+                        break;
                     case Md.LiteralInline literal:
-                        AddText(literal.Content.ToString(), literal.Span.Start, literal.Span.End + 1);
+                        var literalText = literal.Content.ToString();
+                        var (literalStart, literalEnd) = Locate(literal, literalText);
+                        AddText(literalText, literalStart, literalEnd);
                         break;
                     case Md.HtmlEntityInline entity:
                         AddText(entity.Transcoded.ToString(), entity.Span.Start, entity.Span.End + 1);
@@ -509,7 +535,41 @@ public static partial class ReportParser
             }
             number = match.Groups["n"].Value;
             end = from + match.Length;
-            // Consume the nodes that lie entirely inside the citation; split the last literal if it runs past it.
+            return Consume(nodes, index, end, out consumed, out rest);
+        }
+
+        /// <summary>
+        /// "[^key]" written as text because no footnote defines it: Markdig leaves a literal "[" followed by literal text.
+        /// </summary>
+        private bool TryTakeUndefinedFootnote(List<Md.Inline> nodes, int index, out string key, out int end, out int consumed, out (string Text, int Start, int End)? rest)
+        {
+            key = "";
+            end = 0;
+            consumed = 0;
+            rest = null;
+            var node = nodes[index];
+            if (node is not Md.LiteralInline literal || !literal.Content.ToString().StartsWith('['))
+            {
+                return false;
+            }
+            var match = UndefinedFootnote().Match(text, node.Span.Start);
+            if (!match.Success || match.Index != node.Span.Start)
+            {
+                return false;
+            }
+            key = match.Groups["key"].Value;
+            end = match.Index + match.Length;
+            return Consume(nodes, index, end, out consumed, out rest);
+        }
+
+        /// <summary>
+        /// Consumes the nodes from <paramref name="index"/> that lie inside [.., end); splits the last literal when it runs past
+        /// <paramref name="end"/> and returns the text left over. False when a link delimiter straddles the end.
+        /// </summary>
+        private bool Consume(List<Md.Inline> nodes, int index, int end, out int consumed, out (string Text, int Start, int End)? rest)
+        {
+            consumed = 0;
+            rest = null;
             var i = index;
             while (i < nodes.Count && nodes[i].Span.Start < end)
             {
@@ -518,9 +578,14 @@ public static partial class ReportParser
                 {
                     if (node is Md.LiteralInline lit)
                     {
-                        var keep = node.Span.End + 1 - end;
+                        // Literal spans may include white space around the content (table cells): locate the content first.
                         var content = lit.Content.ToString();
-                        rest = (content[^Math.Min(keep, content.Length)..], end, node.Span.End + 1);
+                        var (contentStart, contentEnd) = Locate(lit, content);
+                        var skip = Math.Clamp(end - contentStart, 0, content.Length);
+                        if (skip < content.Length)
+                        {
+                            rest = (content[skip..], end, contentEnd);
+                        }
                     }
                     else if (node is Md.LinkDelimiterInline)
                     {
@@ -533,6 +598,22 @@ public static partial class ReportParser
             }
             consumed = i - index;
             return true;
+        }
+
+        /// <summary>
+        /// Where a literal's content stands in the file. Markdig's literal spans can include the white space around a table
+        /// cell; when the content appears verbatim inside the span, that is its exact place; otherwise (escapes) the span.
+        /// </summary>
+        private (int Start, int End) Locate(Md.LiteralInline literal, string content)
+        {
+            var start = literal.Span.Start;
+            var end = literal.Span.End + 1;
+            if (content.Length == 0 || start < 0 || end > text.Length || end - start == content.Length)
+            {
+                return (start, end);
+            }
+            var at = text.IndexOf(content, start, end - start, StringComparison.Ordinal);
+            return at >= 0 ? (at, at + content.Length) : (start, end);
         }
 
         private void MalformedInProse(Markdig.Syntax.Block block)
@@ -550,14 +631,14 @@ public static partial class ReportParser
             }
         }
 
-        private Source FootnoteSource(Footnote footnote)
+        private Source FootnoteSource(Footnote footnote, int definitionStart)
         {
             var content = string.Join(" ", footnote.OfType<ParagraphBlock>().Select(p => p.Inline is null ? "" : InlineText.Plain(Convert(p.Inline, ImmutableArray.CreateBuilder<Citation>()))));
             var url = UrlInText().Match(content) is { Success: true } u ? u.Value.TrimEnd('.', ',', ')') : null;
             var title = QuotedTitle().Match(content) is { Success: true } t ? t.Groups[1].Value.Trim().TrimEnd(',') : null;
             var publisher = content.Split(',', 2)[0].Trim();
             var date = FootnoteDate().Match(content) is { Success: true } d ? d.Value : null;
-            return new Source(footnote.Label ?? "", publisher.Length == 0 || publisher == url ? null : publisher, title, url, date, null, null, Lines.Span(footnote.Span.Start, footnote.Span.Start));
+            return new Source(footnote.Label ?? "", publisher.Length == 0 || publisher == url ? null : publisher, title, url, date, null, null, Lines.Span(definitionStart, definitionStart));
         }
 
         private string Slug(string title)
@@ -591,9 +672,12 @@ public static partial class ReportParser
     [GeneratedRegex(@"^[ \t]?\[(?<n>[0-9]{1,5})\]")]
     private static partial Regex NumberAfterLink();
 
-    /// <summary>A link followed by a bracket that is not a clean number: "[Reuters](#) [1" or "[Reuters](#) [1a]".</summary>
-    [GeneratedRegex(@"\]\([^()\s]*\)[ \t]?(?<bad>\[(?:[0-9]+[^0-9\]\s][^\]\s]*\]?|[0-9]+(?=[^0-9\]]|$)))")]
+    /// <summary>A link followed by a bracket that is not a clean number: "[Reuters](#) [1", "[Reuters](#) [1a]" or "[Reuters](#) [ 1]".</summary>
+    [GeneratedRegex(@"\]\([^()\s]*\)[ \t]?(?<bad>\[(?:[0-9]+[^0-9\]\s][^\]\s]*\]?|[0-9]+(?=[^0-9\]]|$)|[ \t]+[0-9]+[ \t]*\]))")]
     private static partial Regex MalformedNumber();
+
+    [GeneratedRegex(@"\G\[(?<key>\^[^\]\s\[]+)\](?!:)")]
+    private static partial Regex UndefinedFootnote();
 
     [GeneratedRegex(@"https?://[^\s<>""]+")]
     private static partial Regex UrlInText();

@@ -49,3 +49,15 @@ public sealed class RenderException(string message, string? file = null, int? li
 
     public override string ToString() => File is null ? Message : Line is { } l ? $"{File}({l}): {Message}" : $"{File}: {Message}";
 }
+
+/// <summary>
+/// A rendered edition failed the renderer's own checks (CC4xxx): a bug in CiteCheck, not in the report. Nothing is
+/// written; the build prints the findings and exits 3.
+/// </summary>
+public sealed class EditionVerificationException(string format, IReadOnlyList<Diagnostic> diagnostics)
+    : Exception($"the {format} edition failed its own verification ({diagnostics.Count} finding(s)); this is a bug in CiteCheck")
+{
+    public string Format { get; } = format;
+
+    public IReadOnlyList<Diagnostic> Diagnostics { get; } = diagnostics;
+}

@@ -27,6 +27,7 @@ public sealed partial class UncitedClaimCheck : IDocumentCheck
         }
     }
 
-    [GeneratedRegex(@"\d")]
+    /// <summary>A number that does not open a bracket: "[1", "[ 1]" and "[1a]" are broken citations (malformed-citation), not figures.</summary>
+    [GeneratedRegex(@"(?<!\[[ \t]*|\d)\d+")]
     private static partial Regex Figure();
 }

@@ -21,7 +21,7 @@ public sealed class UndefinedSourceCheck : IDocumentCheck
             }
             if (c.Style == CitationStyle.Footnote)
             {
-                yield return Rule.Create(c.Span, $"footnote [^{c.SourceKey}] is cited but never defined", c.SourceKey);
+                yield return Rule.Create(c.Span, $"footnote [{c.SourceKey}] is cited but never defined", c.SourceKey);
             }
             else if (bibliography.Declared)
             {

@@ -17,7 +17,7 @@ public sealed class UnusedSourceCheck : IDocumentCheck
         {
             if (!cited.Contains(source.Key))
             {
-                var what = source.Number is null ? $"footnote [^{source.Key}]" : $"source {source.Key}";
+                var what = source.Number is null ? $"footnote [{source.Key}]" : $"source {source.Key}";
                 yield return Rule.Create(source.Definition ?? fallback, $"{what} ({source.Publisher ?? "no publisher"}) is defined but never cited", source.Key);
             }
         }

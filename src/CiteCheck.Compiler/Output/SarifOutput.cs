@@ -51,6 +51,7 @@ public sealed class SarifOutput : IOutputFormat
             w.WriteEndObject();
             w.WriteEndObject();
             w.WriteStartArray("results");
+            var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var d in report.Diagnostics)
             {
                 w.WriteStartObject();
@@ -73,7 +74,7 @@ public sealed class SarifOutput : IOutputFormat
                     w.WriteEndArray();
                 }
                 w.WriteStartObject("partialFingerprints");
-                w.WriteString("citecheck/v1", Fingerprint(d));
+                w.WriteString("citecheck/v1", Fingerprint(d, occurrences));
                 w.WriteEndObject();
                 w.WriteEndObject();
             }
@@ -109,9 +110,15 @@ public sealed class SarifOutput : IOutputFormat
         w.WriteEndObject();
     }
 
-    private static string Fingerprint(Diagnostic d)
+    /// <summary>
+    /// Rule, source and message, plus the finding's rank among identical ones (the same source cited four times with the
+    /// same placeholder): stable when lines move, and distinct for every result, so code scanning keeps every alert.
+    /// </summary>
+    private static string Fingerprint(Diagnostic d, Dictionary<string, int> occurrences)
     {
-        var bytes = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"{d.Id}|{d.Source}|{d.Message}"));
+        var key = $"{d.Id}|{d.Source}|{d.Message}";
+        var rank = occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
+        var bytes = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(rank == 1 ? key : $"{key}|{rank}"));
         return Convert.ToHexStringLower(bytes)[..16];
     }
 

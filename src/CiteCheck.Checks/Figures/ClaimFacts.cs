@@ -1,0 +1,237 @@
+using CiteCheck.Model;
+
+namespace CiteCheck.Checks.Figures;
+
+/// <summary>
+/// What the cross-check knows of one claim: its dates (its own, or those it inherits from the sentence before it in the
+/// same block, or from its timeline item), its figures, people's names, place and actor names, kinds of happening, and content stems.
+/// </summary>
+public sealed class ClaimFacts
+{
+    public required Claim Claim { get; init; }
+
+    public required Block Block { get; init; }
+
+    public required string? Section { get; init; }
+
+    /// <summary>The claim's order in the document.</summary>
+    public required int Order { get; init; }
+
+    public required bool InTimeline { get; init; }
+
+    /// <summary>A value of the report's YAML front matter.</summary>
+    public bool InFrontMatter => Block.Depth == -1;
+
+    public required IReadOnlyList<DateMention> OwnDates { get; init; }
+
+    /// <summary>The dates that place the claim in time: its own, or inherited.</summary>
+    public required IReadOnlyList<DateMention> Dates { get; init; }
+
+    /// <summary>The dates written as the date of what the claim tells (for date conflicts).</summary>
+    public required IReadOnlyList<DateMention> EventDates { get; init; }
+
+    public required IReadOnlyList<Figure> Figures { get; init; }
+
+    public required IReadOnlyList<NameMention> Names { get; init; }
+
+    public required HashSet<string> Proper { get; init; }
+
+    public required HashSet<string> Kinds { get; init; }
+
+    /// <summary>The kind of happening the claim's event date is the date of ("riot" in "on November 7, 2018, a prison riot …").</summary>
+    public string? EventKind { get; init; }
+
+    public required HashSet<string> Stems { get; init; }
+
+    public override string ToString() => $"{Claim.Span.Line}: {Claim.Text}";
+}
+
+/// <summary>Reads the facts of every claim of a document, in document order.</summary>
+public static class FactReader
+{
+    public static IReadOnlyList<ClaimFacts> Read(Document document)
+    {
+        var lowercaseWords = LowercaseVocabulary(document);
+        bool IsProper(string word) => word.Length > 1 && char.IsUpper(word[0]) && !lowercaseWords.Contains(word.ToLowerInvariant())
+            && !Lexicon.NotNames.Contains(word) && !Lexicon.Stopwords.Contains(word) && !NumberWords.IsNumberWord(word);
+
+        var result = new List<ClaimFacts>();
+        var order = 0;
+        foreach (var block in document.Blocks)
+        {
+            if (block.Claims.Length == 0)
+            {
+                continue;
+            }
+            var section = document.SectionOf(block)?.Title;
+            IReadOnlyList<DateMention> carriedDates = [];
+            HashSet<string> carriedProper = [];
+            HashSet<string> carriedKinds = [];
+            DateMention? itemDate = null;
+            for (var c = 0; c < block.Claims.Length; c++)
+            {
+                var claim = block.Claims[c];
+                var text = claim.Text;
+                var own = DateExtractor.Extract(text);
+                if (c == 0 && block.Kind == BlockKind.ListItem && own.Count > 0 && own[0].IsSpecific && text[..own[0].Start].Trim('*', '_', ' ').Length == 0)
+                {
+                    itemDate = own[0] with { IsEventDate = true };
+                }
+                var eventDates = itemDate is not null ? [itemDate] : own.Where(d => d.IsEventDate).ToList();
+                // A claim is placed in time by the dates of what it tells; failing those, by any date it gives; failing that, by the sentence before.
+                IReadOnlyList<DateMention> dates = itemDate is not null ? [itemDate, .. own.Where(d => !d.Overlaps(itemDate))]
+                    : eventDates.Count > 0 ? eventDates : own.Count > 0 ? own : carriedDates;
+                var tokens = Tokenizer.Tokenize(text);
+                var proper = new HashSet<string>(tokens.Where((t, i) => t.Type == TokenType.Word && IsProper(t.Text)).Select(t => t.Text));
+                var kinds = new HashSet<string>(Lexicon.KindsIn(text.ToLowerInvariant()));
+                var stems = ContentStems(tokens, IsProper);
+                var figures = FigureExtractor.Extract(text, own);
+                foreach (var f in figures.Where(f => f.Type == FigureType.Count && !f.IsSum))
+                {
+                    stems.Add("#" + Figure.Format(f.Value));
+                }
+                if (block.Depth == -1)
+                {
+                    figures = FrontMatterFigures(text, figures);
+                }
+                var facts = new ClaimFacts
+                {
+                    Claim = claim,
+                    Block = block,
+                    Section = section,
+                    Order = order++,
+                    InTimeline = itemDate is not null,
+                    OwnDates = own,
+                    Dates = dates,
+                    EventDates = eventDates,
+                    Figures = figures,
+                    Names = Names.Extract(text, IsProper),
+                    // A sentence that takes its time from the one before also takes its setting: "In the fighting that followed, …".
+                    Proper = own.Count > 0 ? proper : [.. proper, .. carriedProper],
+                    Kinds = own.Count > 0 ? kinds : [.. kinds, .. carriedKinds],
+                    EventKind = EventKind(text, eventDates),
+                    Stems = stems,
+                };
+                result.Add(facts);
+                if (dates.Count > 0 && block.Depth != -1)
+                {
+                    carriedDates = dates;
+                }
+                carriedProper = facts.Proper;
+                carriedKinds = facts.Kinds;
+            }
+        }
+        return ShareWithinItems(result);
+    }
+
+    /// <summary>
+    /// The kind of happening the claim's event date is the date of: the first kind named in the date's clause, else in the clause
+    /// after it ("On 12 August 2020, some 4,000 workers … walked out"), else in the clause before it ("switching off … in December 2020").
+    /// </summary>
+    private static string? EventKind(string text, IReadOnlyList<DateMention> eventDates)
+    {
+        if (eventDates.Count == 0)
+        {
+            return null;
+        }
+        var date = eventDates[0];
+        var lower = text.ToLowerInvariant();
+        var breaks = new List<int> { 0 };
+        for (var i = 0; i < lower.Length; i++)
+        {
+            if (lower[i] is ',' or ';' or ':' or '—' or '(' or ')' && (i < date.Start || i >= date.End))
+            {
+                breaks.Add(i);
+            }
+        }
+        breaks.Add(lower.Length);
+        var clause = breaks.FindLastIndex(b => b <= date.Start);
+        foreach (var k in Enumerable.Range(clause, breaks.Count - 1 - clause).Concat(Enumerable.Range(0, clause).Reverse()))
+        {
+            if (k >= 0 && k + 1 < breaks.Count && Lexicon.KindOf(lower, breaks[k], breaks[k + 1]) is { } kind)
+            {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Content words, stemmed: lower-case words of four letters or more that are neither stop words nor words naming a kind of happening.</summary>
+    private static HashSet<string> ContentStems(IReadOnlyList<Token> tokens, Func<string, bool> isProper)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in tokens)
+        {
+            if (t.Type == TokenType.Word && t.Text.Length >= 4 && !isProper(t.Text) && !Lexicon.Stopwords.Contains(t.Text) && !Lexicon.KindsIn(t.Lower).Any())
+            {
+                stems.Add(Lexicon.Stem(t.Text));
+            }
+        }
+        return stems;
+    }
+
+    /// <summary>A timeline item tells one event: each of its sentences shares the item's stems and names.</summary>
+    public static IReadOnlyList<ClaimFacts> ShareWithinItems(IReadOnlyList<ClaimFacts> facts)
+    {
+        foreach (var item in facts.Where(f => f.InTimeline).GroupBy(f => f.Block.Index))
+        {
+            var stems = item.SelectMany(f => f.Stems).ToHashSet();
+            var proper = item.SelectMany(f => f.Proper).ToHashSet();
+            var kinds = item.SelectMany(f => f.Kinds).ToHashSet();
+            foreach (var f in item)
+            {
+                f.Stems.UnionWith(stems);
+                f.Proper.UnionWith(proper);
+                f.Kinds.UnionWith(kinds);
+            }
+        }
+        return facts;
+    }
+
+    /// <summary>A front-matter value ("population: 12.4 million") is a figure whose measure is its key.</summary>
+    private static IReadOnlyList<Figure> FrontMatterFigures(string text, IReadOnlyList<Figure> figures)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            return figures;
+        }
+        var key = text[..colon].Trim().ToLowerInvariant() switch
+        {
+            "population" or "inhabitants" => "population",
+            "deaths" or "death_toll" or "death toll" or "killed" or "dead" => "killed",
+            "injured" or "wounded" => "injured",
+            "arrests" or "detained" or "detentions" => "detained",
+            var other => "key:" + Lexicon.Stem(other),
+        };
+        var valueTokens = Tokenizer.Tokenize(text[(colon + 1)..]);
+        if (figures.Count > 0)
+        {
+            return [.. figures.Select(f => f.Type == FigureType.Count ? f with { Measure = key } : f)];
+        }
+        if (valueTokens.Count > 0 && NumberWords.TryRead(valueTokens, 0, out var value) is var n && n > 0 && n == valueTokens.Count)
+        {
+            var start = colon + 1 + valueTokens[0].Start;
+            var end = colon + 1 + valueTokens[^1].End;
+            return [new Figure(FigureType.Count, value, null, Qualifier.Exact, key, text[start..end], start, end)];
+        }
+        return figures;
+    }
+
+    /// <summary>Words the document writes in lower case somewhere: a capitalised one of these opens a sentence, it is not a name.</summary>
+    private static HashSet<string> LowercaseVocabulary(Document document)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var claim in document.Claims)
+        {
+            foreach (var t in Tokenizer.Tokenize(claim.Text))
+            {
+                if (t.Type == TokenType.Word && char.IsLower(t.Text[0]))
+                {
+                    words.Add(t.Text);
+                }
+            }
+        }
+        return words;
+    }
+}

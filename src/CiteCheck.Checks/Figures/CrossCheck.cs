@@ -1,0 +1,423 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using CiteCheck.Model;
+
+namespace CiteCheck.Checks.Figures;
+
+/// <summary>
+/// The figure cross-check: finds every event the report tells more than once with figures that cannot all be true.
+/// Steps: read each claim's facts (<see cref="FactReader"/>); pair claims that share a distinctive key (a place or actor,
+/// a content word, a figure, a month) through an inverted index, so no claim is compared with every other; weigh the evidence
+/// that a pair tells one event (<see cref="Evidence"/>); compare their figures measure by measure (<see cref="FigureComparer"/>);
+/// and gather the conflicts into discrepancies, one per event and measure, with every side and its sources.
+/// People's names are compared across the whole report: one person spelled two ways is a finding.
+/// </summary>
+public static class CrossCheck
+{
+    /// <summary>Keys shared by more claims than this are too common to pair on.</summary>
+    private const int MaxPosting = 40;
+
+    public static ImmutableArray<Discrepancy> Run(Document document) => Run(document, FactReader.Read(document));
+
+    public static ImmutableArray<Discrepancy> Run(Document document, IReadOnlyList<ClaimFacts> facts)
+    {
+        var frequency = DocumentFrequency(facts);
+        var limit = Math.Max(8, (int)(facts.Count * 0.15));
+        bool Distinctive(string key) => frequency.TryGetValue(key, out var n) && n <= limit;
+        // Looser: a word most claims do not use. Used to confirm a date conflict between claims the report already ties into one event.
+        bool Informative(string key) => frequency.TryGetValue(key, out var n) && n <= Math.Max(10, facts.Count / 4);
+
+        var edges = new List<Edge>();
+        var events = new UnionFind(facts.Count);
+        var nearDates = new List<(ClaimFacts A, ClaimFacts B, Evidence Evidence)>();
+        foreach (var (i, j) in CandidatePairs(facts, Distinctive))
+        {
+            var a = facts[i];
+            var b = facts[j];
+            if (a.InTimeline && b.InTimeline)
+            {
+                continue; // a timeline lists each event once: two items are two events
+            }
+            var evidence = Evidence.Between(a, b, Distinctive, distinctivePlace: Informative);
+            if (evidence.SameEvent)
+            {
+                if (evidence.Date == DateRelation.Same)
+                {
+                    events.Union(i, j);
+                }
+                edges.AddRange(CompareFigures(a, b, evidence));
+            }
+            if (a.EventDates.Count > 0 && b.EventDates.Count > 0 && evidence.Date != DateRelation.Same)
+            {
+                var byEventDate = Evidence.Between(a, b, Distinctive, eventDatesOnly: true);
+                if (byEventDate.Date == DateRelation.Near && byEventDate.SharedKind && byEventDate.SameDatedKind && !byEventDate.PlannedVersusDone)
+                {
+                    nearDates.Add((a, b, byEventDate));
+                    nearDates.Add((a, b, Evidence.Between(a, b, Informative, eventDatesOnly: true) with { PlannedVersusDone = true }));
+                }
+            }
+        }
+        // Dates: a pair that agrees on everything but the date, or that the rest of the report ties into one event.
+        for (var k = 0; k < nearDates.Count; k += 2)
+        {
+            var (a, b, strict) = nearDates[k];
+            var loose = nearDates[k + 1].Evidence;
+            if (strict.SameEventOtherDate || (events.Find(a.Order) == events.Find(b.Order) && loose.SharedProper + loose.SharedStems >= 2))
+            {
+                edges.Add(DateEdge(a, b));
+            }
+        }
+        foreach (var f in facts)
+        {
+            edges.AddRange(AttributedWithin(f));
+        }
+        edges.AddRange(Populations(facts));
+        var discrepancies = new List<Discrepancy>();
+        discrepancies.AddRange(Assemble(edges, facts, Distinctive));
+        discrepancies.AddRange(NameVariants(facts));
+        return [.. discrepancies.OrderBy(d => d.Claims.Min(c => c.Span.Start.Offset)).ThenBy(d => d.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>A conflict between two claims (or two figures of one claim) on one measure.</summary>
+    private sealed record Edge(DiscrepancyKind Kind, string Measure, ClaimFacts A, string ValueA, string CanonA, ClaimFacts B, string ValueB, string CanonB, bool Attributed, Figure? FigureA, Figure? FigureB);
+
+    private static IEnumerable<Edge> CompareFigures(ClaimFacts a, ClaimFacts b, Evidence evidence)
+    {
+        foreach (var measure in a.Figures.Select(f => f.Measure).Intersect(b.Figures.Select(f => f.Measure)).Distinct())
+        {
+            if (measure.Contains('?', StringComparison.Ordinal) || measure == "population")
+            {
+                continue;
+            }
+            if (measure.StartsWith("count:", StringComparison.Ordinal))
+            {
+                continue; // a count with no outcome ("seven tourists") says too little of what it measures to contradict another
+            }
+            var left = a.Figures.Where(f => f.Measure == measure && Applies(f, b)).ToList();
+            var right = b.Figures.Where(f => f.Measure == measure && Applies(f, a)).ToList();
+            // Only figures that count the same people can contradict each other: "13 had been killed" (the attackers) and
+            // "killing 9 police officers" do not.
+            var comparable = left.SelectMany(x => right.Where(y => SameCounted(x, y)).Select(y => (x, y))).ToList();
+            if (comparable.Count == 0 || comparable.Any(p => FigureComparer.Compatible(p.x, p.y)))
+            {
+                continue;
+            }
+            left = [.. comparable.Select(p => p.x).Distinct()];
+            right = [.. comparable.Select(p => p.y).Distinct()];
+            var x = Representative(left);
+            var y = Representative(right);
+            var attributed = left.Any(f => f.Attributed) || right.Any(f => f.Attributed);
+            yield return new Edge(KindOf(x), measure, a, x.Written, x.Canonical, b, y.Written, y.Canonical, attributed, x, y);
+        }
+    }
+
+    private static readonly HashSet<string> GenericNouns = ["people", "persons", "individuals", "casualties", "deaths", "fatalities", "injuries", "dead", "victims", "lives"];
+
+    private static bool SameCounted(Figure a, Figure b)
+    {
+        if (a.Type != FigureType.Count || a.Noun == b.Noun)
+        {
+            return true;
+        }
+        if (a.Noun is null || b.Noun is null)
+        {
+            return a.Noun is null ? GenericNouns.Contains(b.Noun!) : GenericNouns.Contains(a.Noun);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// A country's population is one figure, whatever event a sentence tells: compare every population the report gives
+    /// for the country it is about (or in its front matter), unless the claims date it years apart.
+    /// </summary>
+    private static IEnumerable<Edge> Populations(IReadOnlyList<ClaimFacts> facts)
+    {
+        var subject = facts.SelectMany(f => f.Proper).GroupBy(p => p).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        var withPopulation = facts.Where(f => f.Figures.Any(x => x.Measure == "population") && (f.InFrontMatter || (subject is not null && f.Claim.Text.Contains(subject, StringComparison.Ordinal)))).ToList();
+        for (var i = 0; i < withPopulation.Count; i++)
+        {
+            for (var j = i + 1; j < withPopulation.Count; j++)
+            {
+                var (a, b) = (withPopulation[i], withPopulation[j]);
+                if (a.Block.Index == b.Block.Index || (!a.InFrontMatter && !b.InFrontMatter && Evidence.Relation(a.Dates, b.Dates) == DateRelation.Far))
+                {
+                    continue;
+                }
+                var x = a.Figures.First(f => f.Measure == "population");
+                var y = b.Figures.First(f => f.Measure == "population");
+                if (!FigureComparer.Compatible(x, y))
+                {
+                    yield return new Edge(DiscrepancyKind.Count, "population", a, x.Written, x.Canonical, b, y.Written, y.Canonical, false, x, y);
+                }
+            }
+        }
+    }
+
+    /// <summary>A figure bound to a date or place applies to another claim only if that claim shares the date or place.</summary>
+    private static bool Applies(Figure f, ClaimFacts other)
+    {
+        if (f.BoundPlace is { } place)
+        {
+            return other.Proper.Contains(place) || other.Claim.Text.Contains(place, StringComparison.Ordinal);
+        }
+        return f.BoundDate is not { } date || other.Dates.Count == 0 || other.Dates.Any(date.Overlaps);
+    }
+
+    private static Figure Representative(List<Figure> figures) => figures.FirstOrDefault(f => f.IsSum) ?? figures[0];
+
+    private static DiscrepancyKind KindOf(Figure f) => f.Type switch
+    {
+        FigureType.Range => DiscrepancyKind.Range,
+        FigureType.Amount => DiscrepancyKind.Amount,
+        FigureType.Percent => DiscrepancyKind.Percent,
+        _ => DiscrepancyKind.Count,
+    };
+
+    private static Edge DateEdge(ClaimFacts a, ClaimFacts b)
+    {
+        var (x, y) = (from p in a.EventDates from q in b.EventDates where !p.Overlaps(q) orderby p.DistanceInDays(q) select (p, q)).First();
+        return new Edge(DiscrepancyKind.Date, "date", a, x.Written, x.Canonical, b, y.Written, y.Canonical, false, null, null);
+    }
+
+    /// <summary>One claim that gives two figures for one measure under attribution: the report itself explains the variance.</summary>
+    private static IEnumerable<Edge> AttributedWithin(ClaimFacts f)
+    {
+        foreach (var group in f.Figures.Where(x => x.Attributed).GroupBy(x => x.Measure))
+        {
+            var list = group.ToList();
+            for (var i = 1; i < list.Count; i++)
+            {
+                if (!FigureComparer.Compatible(list[0], list[i]))
+                {
+                    yield return new Edge(KindOf(list[0]), group.Key, f, list[0].Written, list[0].Canonical, f, list[i].Written, list[i].Canonical, true, list[0], list[i]);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Discrepancy> Assemble(List<Edge> edges, IReadOnlyList<ClaimFacts> facts, Func<string, bool> distinctive)
+    {
+        // One discrepancy per connected set of conflicting claims on one measure.
+        var components = new UnionFind(facts.Count);
+        foreach (var e in edges)
+        {
+            components.Union(e.A.Order, e.B.Order);
+        }
+        foreach (var byMeasure in edges.GroupBy(e => (e.Kind, e.Measure, Event: components.Find(e.A.Order))))
+        {
+            var list = byMeasure.ToList();
+            // Sides: every (claim, value) on an edge; values that agree share a side.
+            var entries = new List<(ClaimFacts Facts, string Value, string Canon, Figure? Figure)>();
+            foreach (var e in list)
+            {
+                Add(e.A, e.ValueA, e.CanonA, e.FigureA);
+                Add(e.B, e.ValueB, e.CanonB, e.FigureB);
+            }
+            var sides = new List<(string Canon, Figure? Figure)>();
+            var claims = ImmutableArray.CreateBuilder<DiscrepancyClaim>();
+            foreach (var (f, value, canon, figure) in entries.OrderBy(x => x.Facts.Order))
+            {
+                var side = sides.FindIndex(s => s.Canon == canon || (figure is not null && s.Figure is not null && FigureComparer.Compatible(figure, s.Figure)));
+                if (side < 0)
+                {
+                    sides.Add((canon, figure));
+                    side = sides.Count - 1;
+                }
+                claims.Add(new DiscrepancyClaim(f.Claim.Id, side, f.Claim.Span, f.Claim.Text, value, f.Claim.Sources, f.Section));
+            }
+            if (sides.Count < 2)
+            {
+                continue;
+            }
+            var members = entries.Select(x => x.Facts).Distinct().ToList();
+            var (eventKey, subject) = Subject(members, byMeasure.Key.Kind, byMeasure.Key.Measure, distinctive);
+            var attributed = list.Any(e => e.Attributed);
+            var status = attributed ? DiscrepancyStatus.Explained : DiscrepancyStatus.Open;
+            var note = attributed ? "the report itself attributes the different figures to different sources" : null;
+            var id = Fingerprint(byMeasure.Key.Kind, eventKey, byMeasure.Key.Measure, sides.Select(s => s.Canon));
+            yield return new Discrepancy(id, byMeasure.Key.Kind, eventKey, subject, MeasureLabel(byMeasure.Key.Measure), status, claims.ToImmutable(), note);
+
+            void Add(ClaimFacts f, string value, string canon, Figure? figure)
+            {
+                if (!entries.Any(x => x.Facts == f && x.Canon == canon))
+                {
+                    entries.Add((f, value, canon, figure));
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Discrepancy> NameVariants(IReadOnlyList<ClaimFacts> facts)
+    {
+        var mentions = facts.SelectMany(f => f.Names.Select(n => (Facts: f, Name: n))).ToList();
+        var distinct = mentions.Select(m => m.Name.Written).Distinct().ToList();
+        var byWritten = mentions.GroupBy(m => m.Name.Written).ToDictionary(g => g.Key, g => g.First().Name);
+        var groups = new UnionFind(distinct.Count);
+        var any = false;
+        // Names are few; comparing each distinct pair within a bucket (part count, first letter of the surname) is cheap.
+        var rolesOf = mentions.GroupBy(m => m.Name.Written).ToDictionary(g => g.Key, g => g.Select(m => m.Name).ToList());
+        foreach (var bucket in distinct.Select((w, i) => (w, i)).GroupBy(x => (byWritten[x.w].Parts.Count, char.ToLowerInvariant(byWritten[x.w].Last[0]))))
+        {
+            var items = bucket.ToList();
+            for (var x = 0; x < items.Count; x++)
+            {
+                for (var y = x + 1; y < items.Count; y++)
+                {
+                    var (p, q) = (byWritten[items[x].w], byWritten[items[y].w]);
+                    if (Names.AreVariants(p, q) || rolesOf[items[x].w].Any(m => rolesOf[items[y].w].Any(n => Names.SameRoleOtherName(m, n))))
+                    {
+                        groups.Union(items[x].i, items[y].i);
+                        any = true;
+                    }
+                }
+            }
+        }
+        if (!any)
+        {
+            yield break;
+        }
+        foreach (var group in distinct.Select((w, i) => (w, i)).GroupBy(x => groups.Find(x.i)).Where(g => g.Count() > 1))
+        {
+            var spellings = group.Select(x => x.w).ToList();
+            var claims = ImmutableArray.CreateBuilder<DiscrepancyClaim>();
+            foreach (var (f, name) in mentions.Where(m => spellings.Contains(m.Name.Written)).OrderBy(m => m.Facts.Order).DistinctBy(m => (m.Facts.Order, m.Name.Written)))
+            {
+                claims.Add(new DiscrepancyClaim(f.Claim.Id, spellings.IndexOf(name.Written), f.Claim.Span, f.Claim.Text, name.Written, f.Claim.Sources, f.Section));
+            }
+            // Sides in order of first appearance.
+            var order = claims.Select(c => c.Side).Distinct().ToList();
+            var renumbered = claims.Select(c => c with { Side = order.IndexOf(c.Side) }).ToImmutableArray();
+            var written = renumbered.OrderBy(c => c.Side).Select(c => c.Value).Distinct().ToList();
+            var eventKey = "person:" + string.Join("/", spellings.Order(StringComparer.Ordinal));
+            var id = Fingerprint(DiscrepancyKind.Name, eventKey, "name", spellings);
+            yield return new Discrepancy(id, DiscrepancyKind.Name, eventKey, $"{string.Join(" / ", written)} — name", "name", DiscrepancyStatus.Open, renumbered, null);
+        }
+    }
+
+    /// <summary>"Khujand riot, November 2018 — killed": the most distinctive shared place or actor, the kind of happening, the month.</summary>
+    private static (string Key, string Subject) Subject(List<ClaimFacts> members, DiscrepancyKind kind, string measure, Func<string, bool> distinctive)
+    {
+        var proper = members.SelectMany(m => m.Proper.Where(distinctive)).GroupBy(p => p).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).Take(2).ToList();
+        var kinds = members.SelectMany(m => m.Kinds).GroupBy(k => k).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
+        var date = members.SelectMany(m => m.Dates).Where(d => d.IsSpecific).OrderBy(d => d.From).FirstOrDefault()
+            ?? members.SelectMany(m => m.Dates).OrderBy(d => d.From).FirstOrDefault();
+        var what = string.Join(" ", proper.Concat(kinds is null ? [] : [kinds]));
+        if (what.Length == 0)
+        {
+            what = "event";
+        }
+        var when = date?.MonthLabel;
+        var subject = (when is null ? what : $"{what}, {when}") + " — " + (kind == DiscrepancyKind.Date ? "date" : MeasureLabel(measure));
+        var key = $"{string.Join("+", proper)}:{kinds}:{(date is null ? "" : date.From.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))}";
+        return (key, char.ToUpperInvariant(subject[0]) + subject[1..]);
+    }
+
+    private static string MeasureLabel(string measure)
+    {
+        var parts = measure.Split(':');
+        return parts[0] switch
+        {
+            "percent" => $"percentage ({parts[1]})",
+            "amount" => $"amount ({parts[1].ToUpperInvariant()}, {parts[2]})",
+            "count" => $"number of {parts[1]}",
+            "population" => "population",
+            "key" => parts[1],
+            "range" => $"range ({parts[1]}s)",
+            "sentence" => "sentence range",
+            "date" => "date",
+            _ => parts.Length > 1 ? $"{parts[0]} ({parts[1]})" : parts[0],
+        };
+    }
+
+    private static string Fingerprint(DiscrepancyKind kind, string eventKey, string measure, IEnumerable<string> values)
+    {
+        var text = $"{kind}|{eventKey}|{measure}|{string.Join("|", values.Distinct().Order(StringComparer.Ordinal))}";
+        return "D" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..10];
+    }
+
+    private static Dictionary<string, int> DocumentFrequency(IReadOnlyList<ClaimFacts> facts)
+    {
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var f in facts)
+        {
+            foreach (var key in f.Proper.Concat(f.Stems).Distinct())
+            {
+                frequency[key] = frequency.GetValueOrDefault(key) + 1;
+            }
+        }
+        return frequency;
+    }
+
+    /// <summary>
+    /// Pairs of claims in different blocks that share a distinctive key (place, actor, content word, figure, month).
+    /// Each key's claims are paired among themselves, and keys shared by more than <see cref="MaxPosting"/> claims are skipped,
+    /// so the work grows with the report, not with its square.
+    /// </summary>
+    private static IEnumerable<(int, int)> CandidatePairs(IReadOnlyList<ClaimFacts> facts, Func<string, bool> distinctive)
+    {
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < facts.Count; i++)
+        {
+            var f = facts[i];
+            if (f.Figures.Count == 0 && f.EventDates.Count == 0)
+            {
+                continue;
+            }
+            var keys = f.Proper.Concat(f.Stems).Where(distinctive)
+                .Concat(f.Dates.Where(d => d.IsSpecific).Select(d => "month:" + d.From.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)))
+                .Distinct();
+            foreach (var key in keys)
+            {
+                if (!postings.TryGetValue(key, out var list))
+                {
+                    postings[key] = list = [];
+                }
+                list.Add(i);
+            }
+        }
+        var seen = new HashSet<(int, int)>();
+        foreach (var list in postings.Values)
+        {
+            if (list.Count < 2 || list.Count > MaxPosting)
+            {
+                continue;
+            }
+            for (var x = 0; x < list.Count; x++)
+            {
+                for (var y = x + 1; y < list.Count; y++)
+                {
+                    var (i, j) = (list[x], list[y]);
+                    if (facts[i].Block.Index != facts[j].Block.Index && seen.Add((i, j)))
+                    {
+                        yield return (i, j);
+                    }
+                }
+            }
+        }
+    }
+
+    private sealed class UnionFind(int size)
+    {
+        private readonly int[] _parent = Enumerable.Range(0, size).ToArray();
+
+        public int Find(int x)
+        {
+            while (_parent[x] != x)
+            {
+                _parent[x] = _parent[_parent[x]];
+                x = _parent[x];
+            }
+            return x;
+        }
+
+        public void Union(int a, int b)
+        {
+            var (x, y) = (Find(a), Find(b));
+            if (x != y)
+            {
+                _parent[Math.Max(x, y)] = Math.Min(x, y);
+            }
+        }
+    }
+}

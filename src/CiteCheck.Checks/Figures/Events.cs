@@ -1,0 +1,98 @@
+namespace CiteCheck.Checks.Figures;
+
+public enum DateRelation
+{
+    /// <summary>One claim, or both, gives no date.</summary>
+    Unknown,
+
+    /// <summary>Two specific dates (days or months) that overlap.</summary>
+    Same,
+
+    /// <summary>Overlapping, but only at the precision of a season or year.</summary>
+    Compatible,
+
+    /// <summary>Different but close: the same year, within three months.</summary>
+    Near,
+
+    /// <summary>Far apart: two events.</summary>
+    Far,
+}
+
+/// <summary>The evidence that two claims tell of one event: shared date, names of places and actors, content words, kinds of happening.</summary>
+public sealed record Evidence(DateRelation Date, int SharedProper, int SharedStems, bool SharedKind, IReadOnlyList<string> Proper, IReadOnlyList<string> Kinds)
+{
+    /// <summary>Two claims tell one event when their dates allow it and enough else is shared.</summary>
+    public bool SameEvent => Date switch
+    {
+        DateRelation.Same => SharedKind || SharedProper >= 1 || SharedStems >= 3,
+        // Overlapping only because one side gives no more than a year: the rest must agree.
+        DateRelation.Compatible => SharedKind && (SharedProper >= 1 || SharedStems >= 2),
+        DateRelation.Unknown => SharedKind && SharedProper >= 1 && SharedStems >= 2,
+        _ => false,
+    };
+
+    /// <summary>Two claims that tell one event but date it differently: everything but the date agrees, strongly.</summary>
+    public bool SameEventOtherDate => Date == DateRelation.Near && SharedKind && SameDatedKind && !PlannedVersusDone && (SharedProper >= 2 || (SharedProper >= 1 && SharedStems >= 2) || SharedStems >= 3);
+
+    /// <summary>One claim tells of a plot or a foiled attack, the other of what happened: two events, whatever else they share.</summary>
+    public bool PlannedVersusDone { get; init; }
+
+    /// <summary>The two dates are dates of the same kind of happening: the riot's, the attack's.</summary>
+    public bool SameDatedKind { get; init; }
+
+    public static Evidence Between(ClaimFacts a, ClaimFacts b, Func<string, bool> distinctive, bool eventDatesOnly = false, Func<string, bool>? distinctivePlace = null)
+    {
+        distinctivePlace ??= distinctive;
+        var proper = a.Proper.Where(p => b.Proper.Contains(p) && distinctivePlace(p)).Order(StringComparer.Ordinal).ToList();
+        var stems = a.Stems.Count(s => b.Stems.Contains(s) && distinctive(s));
+        var kinds = a.Kinds.Where(b.Kinds.Contains).Order(StringComparer.Ordinal).ToList();
+        var date = eventDatesOnly ? Relation(a.EventDates, b.EventDates) : Relation(a.Dates, b.Dates);
+        return new Evidence(date, proper.Count, stems, kinds.Count > 0, proper, kinds)
+        {
+            PlannedVersusDone = a.Kinds.Contains("plot") != b.Kinds.Contains("plot"),
+            SameDatedKind = a.EventKind is not null && a.EventKind == b.EventKind,
+        };
+    }
+
+    public static DateRelation Relation(IReadOnlyList<DateMention> a, IReadOnlyList<DateMention> b)
+    {
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return DateRelation.Unknown;
+        }
+        var best = DateRelation.Far;
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                DateRelation r;
+                if (x.Overlaps(y))
+                {
+                    r = x.IsSpecific && y.IsSpecific ? DateRelation.Same : DateRelation.Compatible;
+                }
+                else if (x.IsSpecific && y.IsSpecific && x.From.Year == y.From.Year && x.DistanceInDays(y) <= 92)
+                {
+                    r = DateRelation.Near;
+                }
+                else
+                {
+                    r = DateRelation.Far;
+                }
+                if (Rank(r) > Rank(best))
+                {
+                    best = r;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static int Rank(DateRelation r) => r switch
+    {
+        DateRelation.Same => 4,
+        DateRelation.Compatible => 3,
+        DateRelation.Near => 2,
+        DateRelation.Far => 1,
+        _ => 0,
+    };
+}

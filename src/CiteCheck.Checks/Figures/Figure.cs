@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace CiteCheck.Checks.Figures;
+
+public enum FigureType
+{
+    Count,
+    Range,
+    Amount,
+    Percent,
+}
+
+/// <summary>
+/// A figure as a claim states it: its value (a range has a high end; "to life" is open), its qualifier, and its measure —
+/// what it counts and what happened to them ("killed", "detained", "sentence", "percent:dastan", "amount:usd:loan").
+/// A sum of parts ("25 inmates and two security officers") is a figure of its own, beside its parts.
+/// </summary>
+public sealed record Figure(FigureType Type, decimal Value, decimal? High, Qualifier Qualifier, string Measure, string Written, int Start, int End)
+{
+    public bool IsSum { get; init; }
+
+    /// <summary>The sentence sets this figure against another attributed one ("although non-governmental sources have said the figure is closer to 50").</summary>
+    public bool Attributed { get; init; }
+
+    /// <summary>The date this figure belongs to, when its sentence dates several happenings ("respectively", "in 2015 … and in 2017 …").</summary>
+    public DateMention? BoundDate { get; init; }
+
+    /// <summary>For "respectively": the place this figure is bound to.</summary>
+    public string? BoundPlace { get; init; }
+
+    public string? Noun { get; init; }
+
+    /// <summary>The interval of values the figure allows, given its qualifier.</summary>
+    public (decimal Low, decimal High) Interval => Qualifier switch
+    {
+        Qualifier.AtLeast or Qualifier.MoreThan => (Value, decimal.MaxValue),
+        Qualifier.LessThan or Qualifier.UpTo => (0, Value),
+        Qualifier.Nearly => (Value * 0.85m, Value),
+        Qualifier.About => (Value - Tolerance(Value), Value + Tolerance(Value)),
+        _ => (Value, Value),
+    };
+
+    /// <summary>"about 5,000" fits 4,960; "about 200" fits 196: a tenth of the value, at least one unit of its last rounded digit.</summary>
+    private static decimal Tolerance(decimal value) => Math.Max(value * 0.1m, 1m);
+
+    public string Canonical => Type switch
+    {
+        FigureType.Range => $"{Format(Value)}-{(High is { } h ? Format(h) : "life")}",
+        _ => $"{Qualifier.ToString().ToLowerInvariant()}:{Format(Value)}",
+    };
+
+    public static string Format(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

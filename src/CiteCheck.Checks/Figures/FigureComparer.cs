@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CiteCheck.Checks.Figures;
+
+/// <summary>Decides whether two figures of one measure can both be true.</summary>
+public static partial class FigureComparer
+{
+    public static bool Compatible(Figure a, Figure b)
+    {
+        if (a.Type != b.Type)
+        {
+            return true;
+        }
+        if (a.Type == FigureType.Range)
+        {
+            return a.Value == b.Value && a.High == b.High;
+        }
+        var tolerance = Math.Max(Rounding(a), Rounding(b));
+        // Two lower bounds of one toll ("at least 35", "at least 22") agree only when they are the same bound.
+        if (IsLowerBound(a) && IsLowerBound(b) || IsUpperBound(a) && IsUpperBound(b))
+        {
+            return Math.Abs(a.Value - b.Value) <= tolerance;
+        }
+        var (aLow, aHigh) = a.Interval;
+        var (bLow, bHigh) = b.Interval;
+        return aLow - tolerance <= bHigh && bLow - tolerance <= aHigh;
+    }
+
+    private static bool IsLowerBound(Figure f) => f.Qualifier is Qualifier.AtLeast or Qualifier.MoreThan;
+
+    private static bool IsUpperBound(Figure f) => f.Qualifier is Qualifier.UpTo or Qualifier.LessThan;
+
+    /// <summary>Half a unit of the last digit written: "1.2 million" stands for 1.15–1.25 million, "80.1" for 80.05–80.15; whole numbers are exact.</summary>
+    public static decimal Rounding(Figure f)
+    {
+        var m = Written().Match(f.Written);
+        if (!m.Success || !m.Groups["frac"].Success)
+        {
+            return 0;
+        }
+        var digits = m.Groups["frac"].Value.Length;
+        var scale = m.Groups["scale"].Value.ToLowerInvariant() switch
+        {
+            "thousand" => 1_000m,
+            "million" => 1_000_000m,
+            "billion" => 1_000_000_000m,
+            "trillion" => 1_000_000_000_000m,
+            _ => 1m,
+        };
+        return 0.5m * (decimal)Math.Pow(10, -digits) * scale;
+    }
+
+    public static string Describe(Figure f) => f.Written;
+
+    [GeneratedRegex(@"\d[\d,]*(?:\.(?<frac>\d+))?\s*(?<scale>thousand|million|billion|trillion)?", RegexOptions.IgnoreCase)]
+    private static partial Regex Written();
+
+    public static string Plain(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+}

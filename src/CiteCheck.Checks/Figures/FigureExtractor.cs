@@ -1,0 +1,665 @@
+using System.Text.RegularExpressions;
+
+namespace CiteCheck.Checks.Figures;
+
+/// <summary>
+/// Reads the figures of one sentence: percentages, amounts of money, ranges (of years, mostly sentences), and counts with
+/// their qualifier, the noun they count and what happened to them; sums of parts; and "respectively" bindings.
+/// Dates are read first so their numbers are not counted.
+/// </summary>
+public static partial class FigureExtractor
+{
+    public static IReadOnlyList<Figure> Extract(string text, IReadOnlyList<DateMention> dates)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var lower = text.ToLowerInvariant();
+        var used = new bool[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (dates.Any(d => t.Start >= d.Start && t.End <= d.End))
+            {
+                used[i] = true;
+            }
+        }
+        var figures = new List<Figure>();
+        Percents(text, tokens, used, figures);
+        Amounts(text, tokens, used, figures);
+        Ranges(text, lower, tokens, used, figures);
+        Counts(text, lower, tokens, used, figures);
+        figures.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var bound = Respectively(text, lower, figures, dates);
+        return MarkAttributed(lower, BindToDates(text, bound, dates));
+    }
+
+    private static void Percents(string text, IReadOnlyList<Token> tokens, bool[] used, List<Figure> figures)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (used[i] || tokens[i].Type != TokenType.Number)
+            {
+                continue;
+            }
+            var n = NumberWords.TryRead(tokens, i, out var value);
+            var j = i + n;
+            var width = 0;
+            if (j < tokens.Count && (tokens[j].Text == "%" || tokens[j].Lower is "percent" or "pct"))
+            {
+                width = 1;
+            }
+            else if (j + 1 < tokens.Count && tokens[j].Lower == "per" && tokens[j + 1].Lower == "cent")
+            {
+                width = 2;
+            }
+            if (width == 0)
+            {
+                continue;
+            }
+            var (qualifier, qStart) = QualifierBefore(tokens, i);
+            var holder = Holder(tokens, i, j + width);
+            for (var k = i; k < j + width; k++)
+            {
+                used[k] = true;
+            }
+            var start = qStart ?? tokens[i].Start;
+            figures.Add(new Figure(FigureType.Percent, value, null, qualifier, "percent:" + (holder ?? "?"), text[start..tokens[j + width - 1].End], start, tokens[j + width - 1].End));
+        }
+    }
+
+    private static void Amounts(string text, IReadOnlyList<Token> tokens, bool[] used, List<Figure> figures)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (used[i] || tokens[i].Type != TokenType.Number)
+            {
+                continue;
+            }
+            string? currency = null;
+            var first = i;
+            if (i > 0 && tokens[i - 1].Text is "$" or "€" or "£" or "¥" && tokens[i - 1].End == tokens[i].Start)
+            {
+                currency = tokens[i - 1].Text switch { "$" => "usd", "€" => "eur", "£" => "gbp", _ => "jpy" };
+                first = i - 1;
+                if (first > 0 && tokens[first - 1].Type == TokenType.Word && tokens[first - 1].Text is "US" or "USD" && tokens[first - 1].End == tokens[first].Start)
+                {
+                    first--;
+                }
+            }
+            else if (i > 0 && CurrencyCode().IsMatch(tokens[i - 1].Text) && !used[i - 1])
+            {
+                currency = tokens[i - 1].Lower;
+                first = i - 1;
+            }
+            var n = NumberWords.TryRead(tokens, i, out var value);
+            var last = i + n - 1;
+            if (currency is null && last + 1 < tokens.Count && tokens[last + 1].Lower is "dollars" or "euros" or "pounds" or "somoni" or "rubles" or "roubles")
+            {
+                currency = tokens[last + 1].Lower;
+                last++;
+            }
+            if (currency is null)
+            {
+                continue;
+            }
+            var (qualifier, qStart) = QualifierBefore(tokens, first);
+            var holder = Holder(tokens, first, last + 1, thingFirst: true);
+            for (var k = first; k <= last; k++)
+            {
+                used[k] = true;
+            }
+            var start = qStart ?? tokens[first].Start;
+            figures.Add(new Figure(FigureType.Amount, value, null, qualifier, $"amount:{currency}:{holder ?? "?"}", text[start..tokens[last].End], start, tokens[last].End));
+        }
+    }
+
+    /// <summary>"12 to 16 years", "between one and 16 years", "from seven to 26 years", "14 years to life", "two to five years".</summary>
+    private static void Ranges(string text, string lower, IReadOnlyList<Token> tokens, bool[] used, List<Figure> figures)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (used[i])
+            {
+                continue;
+            }
+            var n1 = NumberWords.TryRead(tokens, i, out var low);
+            if (n1 == 0)
+            {
+                continue;
+            }
+            var j = i + n1;
+            // "14 years to life"
+            if (j + 2 < tokens.Count && IsUnit(tokens[j].Lower) && tokens[j + 1].Lower == "to" && tokens[j + 2].Lower == "life")
+            {
+                Add(i, j + 2, low, null, tokens[j].Lower);
+                continue;
+            }
+            if (j + 1 >= tokens.Count || tokens[j].Lower is not ("to" or "and" or "-" or "–"))
+            {
+                continue;
+            }
+            var n2 = NumberWords.TryRead(tokens, j + 1, out var high);
+            if (n2 == 0 || used[j + 1])
+            {
+                continue;
+            }
+            var k = j + 1 + n2;
+            if (k >= tokens.Count || !IsUnit(tokens[k].Lower) || high <= low)
+            {
+                continue;
+            }
+            if (tokens[j].Lower == "and" && !(i > 0 && tokens[i - 1].Lower == "between"))
+            {
+                continue;
+            }
+            if (i > 0 && tokens[i - 1].Lower is "aged" or "ages")
+            {
+                continue;
+            }
+            Add(i, k, low, high, tokens[k].Lower);
+        }
+
+        void Add(int from, int to, decimal low, decimal? high, string unit)
+        {
+            var start = from > 0 && tokens[from - 1].Lower is "from" or "between" ? tokens[from - 1].Start : tokens[from].Start;
+            for (var k = from; k <= to; k++)
+            {
+                used[k] = true;
+            }
+            var context = lower;
+            var measure = Lexicon.ContainsWordStart(context, "sentenc") || Lexicon.ContainsWordStart(context, "prison") || Lexicon.ContainsWordStart(context, "jail")
+                || Lexicon.ContainsWordStart(context, "term")
+                ? "sentence"
+                : "range:" + Singular(unit);
+            figures.Add(new Figure(FigureType.Range, low, high, Qualifier.Exact, measure, text[start..tokens[to].End], start, tokens[to].End));
+        }
+    }
+
+    private static bool IsUnit(string word) => word is "years" or "year" or "months" or "month" or "days" or "day" or "weeks" or "hours" or "decades";
+
+    private static void Counts(string text, string lower, IReadOnlyList<Token> tokens, bool[] used, List<Figure> figures)
+    {
+        var counts = new List<(Figure Figure, int First, int Last, bool People, string? Outcome)>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (used[i])
+            {
+                continue;
+            }
+            var t = tokens[i];
+            var n = NumberWords.TryRead(tokens, i, out var value);
+            if (n == 0 || Skip(tokens, i, n, value))
+            {
+                continue;
+            }
+            var last = i + n - 1;
+            // "four of the seven cyclists": the count is four; its noun is the group's.
+            var nounAt = last + 1;
+            if (nounAt + 2 < tokens.Count && tokens[nounAt].Lower == "of" && tokens[nounAt + 1].Lower is "the" or "them" or "those")
+            {
+                nounAt += tokens[nounAt + 1].Lower == "the" ? 2 : 1;
+                if (nounAt < tokens.Count && NumberWords.TryRead(tokens, nounAt, out _) is var m && m > 0)
+                {
+                    used[nounAt] = true;
+                    nounAt += m;
+                }
+                else
+                {
+                    // "four of the inmates killed were former members": a part of a group, not the group's count.
+                    continue;
+                }
+            }
+            var (noun, people) = Noun(tokens, nounAt);
+            var outcome = OutcomeOf(lower, tokens, i, NounEnd(tokens, nounAt, noun) ?? last, noun) ?? (people && IsPopulation(tokens, i) ? "population" : null);
+            if (outcome is null && noun is null)
+            {
+                continue;
+            }
+            if (value == 1 && t.Lower is "one" && !people)
+            {
+                continue;
+            }
+            var (qualifier, qStart) = QualifierBefore(tokens, i);
+            var measure = outcome is not null && (people || noun is null) ? outcome
+                : outcome is not null ? $"{outcome}:{Lexicon.Stem(Singular(noun!))}"
+                : $"count:{Lexicon.Stem(Singular(noun!))}";
+            var start = qStart ?? t.Start;
+            var figure = new Figure(FigureType.Count, value, null, qualifier, measure, text[start..tokens[last].End], start, tokens[last].End) { Noun = noun };
+            counts.Add((figure, i, last, people, outcome));
+            for (var k = i; k <= last; k++)
+            {
+                used[k] = true;
+            }
+        }
+        figures.AddRange(counts.Select(c => c.Figure));
+        // Sums of parts: counts of people in one clause joined by "and" or commas, with one outcome: "25 inmates and two security officers" killed.
+        for (var a = 0; a < counts.Count; a++)
+        {
+            var group = new List<int> { a };
+            for (var b = a + 1; b < counts.Count; b++)
+            {
+                var previous = counts[group[^1]];
+                var between = text[tokens[previous.Last].End..tokens[counts[b].First].Start];
+                var sameMeasure = counts[b].Figure.Measure == counts[a].Figure.Measure || (counts[b].Outcome is null && counts[b].Figure.Noun is not null)
+                    || (counts[a].Outcome is null && counts[b].Outcome is not null && counts[a].Figure.Noun is not null);
+                if (!sameMeasure || !counts[a].People || counts[b].Figure.Noun is null
+                    || between.Length > 40 || ClauseBreak().IsMatch(between) || !Joiner().IsMatch(between))
+                {
+                    break;
+                }
+                group.Add(b);
+            }
+            if (group.Count < 2)
+            {
+                continue;
+            }
+            // The parts of one list share its outcome: "killing eight officers and two passers-by", "25 inmates and two guards were killed".
+            var shared = group.Select(g => counts[g]).FirstOrDefault(c => c.Outcome is not null).Figure?.Measure ?? counts[group[0]].Figure.Measure;
+            foreach (var g in group)
+            {
+                var index = figures.IndexOf(counts[g].Figure);
+                figures[index] = counts[g].Figure with { Measure = shared };
+                counts[g] = counts[g] with { Figure = figures[index] };
+            }
+            var first = counts[group[0]].Figure;
+            var lastFigure = counts[group[^1]].Figure;
+            var sum = group.Sum(g => counts[g].Figure.Value);
+            figures.Add(new Figure(FigureType.Count, sum, null, first.Qualifier, first.Measure, text[first.Start..lastFigure.End], first.Start, lastFigure.End) { IsSum = true, Noun = "people" });
+            a = group[^1];
+        }
+    }
+
+    /// <summary>"a republic of 9.4 million people", "Of Meridia's 14.2 million people", "home to 12 million people": a population.</summary>
+    private static bool IsPopulation(IReadOnlyList<Token> tokens, int i)
+    {
+        var k = i - 1;
+        while (k >= 0 && tokens[k].Lower is "about" or "some" or "nearly" or "around" or "roughly" or "almost" or "over" or "than" or "more")
+        {
+            k--;
+        }
+        if (k < 1)
+        {
+            return false;
+        }
+        var before = tokens[k - 1];
+        return (tokens[k].Lower == "of" && before.Lower is "republic" or "country" or "nation" or "state" or "population" or "kingdom" or "monarchy")
+            || (tokens[k].Lower == "to" && before.Lower == "home")
+            || (tokens[k].IsCapitalized && tokens[k].End - tokens[k].Start > tokens[k].Text.Length && before.Lower == "of");
+    }
+
+    /// <summary>Numbers that are not counts: ordinals, parts of names ("France 24"), ages, times, compound adjectives ("63-seat").</summary>
+    private static bool Skip(IReadOnlyList<Token> tokens, int i, int n, decimal value)
+    {
+        var t = tokens[i];
+        var next = i + n < tokens.Count ? tokens[i + n] : null;
+        if (next is not null && next.Start == tokens[i + n - 1].End && (next.Text is "-" or ":" or "/" || next.Lower is "st" or "nd" or "rd" or "th" or "s"))
+        {
+            return true;
+        }
+        if (t.Type == TokenType.Number && i > 0 && tokens[i - 1].Type == TokenType.Word && tokens[i - 1].IsCapitalized && !Lexicon.NotNames.Contains(tokens[i - 1].Text)
+            && !Lexicon.Stopwords.Contains(tokens[i - 1].Text) && tokens[i - 1].End - tokens[i - 1].Start == tokens[i - 1].Text.Length)
+        {
+            return true; // "France 24", "Resolution 2254", "Roman Vasko, 34" is caught below
+        }
+        if (i > 1 && tokens[i - 1].Text == "," && tokens[i - 2].IsCapitalized && next?.Text == ",")
+        {
+            return true; // an age: "Roman Vasko, 34, was killed"
+        }
+        if (value >= 1900 && value <= 2100 && t.Type == TokenType.Number && !t.Text.Contains(','))
+        {
+            return true; // a year the date reader did not take
+        }
+        if (next is not null && next.Lower is "years" or "year" or "months" or "month" or "weeks" or "week" or "days" or "day" or "hours" or "hour" or "minutes" or "decades" or "times" or "seconds")
+        {
+            return true; // a duration, not a count
+        }
+        if (t.Lower is "one" && next is not null && next.Lower is "of" or "another" or "side" or "hand" or "way" or "day" or "year")
+        {
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The index of the counted noun's token, so the outcome is looked for after the whole noun phrase.</summary>
+    private static int? NounEnd(IReadOnlyList<Token> tokens, int at, string? noun)
+    {
+        if (noun is null)
+        {
+            return null;
+        }
+        for (var k = at; k < tokens.Count && k < at + 4; k++)
+        {
+            if (tokens[k].Lower == noun)
+            {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private static (string? Noun, bool People) Noun(IReadOnlyList<Token> tokens, int at)
+    {
+        string? first = null;
+        for (var k = at; k < tokens.Count && k < at + 4; k++)
+        {
+            var t = tokens[k];
+            if (t.Type != TokenType.Word)
+            {
+                break;
+            }
+            if (Lexicon.PeopleNouns.Contains(t.Text) || (t.IsCapitalized && (t.Text.EndsWith("s", StringComparison.Ordinal) || t.Text.EndsWith("is", StringComparison.Ordinal)) && k > at - 1 && t.Text.Length > 3 && k == at && !Lexicon.NotNames.Contains(t.Text)))
+            {
+                return (t.Lower, true);
+            }
+            if (Lexicon.Stopwords.Contains(t.Text) && t.Lower is not "people")
+            {
+                break;
+            }
+            first ??= t.Lower;
+        }
+        if (first is "people" or "persons")
+        {
+            return (first, true);
+        }
+        return (first, false);
+    }
+
+    /// <summary>
+    /// What happened to what is counted: an outcome named by the noun itself ("casualties", "deaths"), else an outcome word right
+    /// after the noun phrase ("27 people dead", "25 were wounded", "13 had been killed") or right before the number
+    /// ("killing 25 inmates", "detained at least 6,700 people", "claiming the lives of 29 inmates").
+    /// </summary>
+    private static string? OutcomeOf(string lower, IReadOnlyList<Token> tokens, int first, int last, string? noun)
+    {
+        if (noun is not null)
+        {
+            foreach (var (outcome, stems) in Lexicon.Outcomes)
+            {
+                if (stems.Any(s => noun.StartsWith(s, StringComparison.Ordinal)) && outcome is "casualties" or "killed" or "injured" or "shutdowns")
+                {
+                    return outcome;
+                }
+            }
+        }
+        // After: skip the noun phrase and auxiliaries, up to the next conjunction. Before: skip qualifiers and "the lives of".
+        var (after, afterDistance) = Scan(last + 1, +1, 7);
+        var (before, beforeDistance) = Scan(first - 1, -1, 5);
+        if (after is null)
+        {
+            return before;
+        }
+        return before is not null && beforeDistance < afterDistance ? before : after;
+
+        (string? Outcome, int Distance) Scan(int k, int step, int limit)
+        {
+            for (var n = 0; n < limit && k >= 0 && k < tokens.Count; n++, k += step)
+            {
+                var t = tokens[k];
+                if (t.Type == TokenType.Number || IsClauseBreak(tokens, k) || t.Text is "," or "." || (step > 0 && t.Lower is "and" or "or" or "as" or "while"))
+                {
+                    break;
+                }
+                if (Outcome(lower, t) is { } found)
+                {
+                    return (found, n);
+                }
+            }
+            return (null, int.MaxValue);
+        }
+    }
+
+    private static string? Outcome(string lower, Token t)
+    {
+        if (t.Type != TokenType.Word || Lexicon.Stopwords.Contains(t.Text) && t.Lower is not ("held"))
+        {
+            return null;
+        }
+        foreach (var (outcome, stems) in Lexicon.Outcomes)
+        {
+            foreach (var stem in stems)
+            {
+                if (stem.Contains(' ', StringComparison.Ordinal))
+                {
+                    if (lower.AsSpan(t.Start).StartsWith(stem, StringComparison.Ordinal))
+                    {
+                        return outcome;
+                    }
+                }
+                else if (t.Lower.StartsWith(stem, StringComparison.Ordinal))
+                {
+                    return outcome;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The clause around tokens first..last: bounded by ; : — ( ) and by ", and"/", while"/"although".</summary>
+    private static (int Start, int End) Clause(IReadOnlyList<Token> tokens, int first, int last)
+    {
+        var start = 0;
+        for (var k = first - 1; k >= 0; k--)
+        {
+            if (IsClauseBreak(tokens, k))
+            {
+                start = tokens[k].End;
+                break;
+            }
+        }
+        var end = tokens.Count > 0 ? tokens[^1].End : 0;
+        for (var k = last + 1; k < tokens.Count; k++)
+        {
+            if (IsClauseBreak(tokens, k))
+            {
+                end = tokens[k].Start;
+                break;
+            }
+        }
+        return (start, Math.Max(start, end));
+    }
+
+    private static bool IsClauseBreak(IReadOnlyList<Token> tokens, int k) =>
+        tokens[k].Text is ";" or ":" or "—" or "–" or "(" or ")" || tokens[k].Lower is "although" or "while" or "whereas" or "but";
+
+    private static (Qualifier Qualifier, int? Start) QualifierBefore(IReadOnlyList<Token> tokens, int i)
+    {
+        foreach (var (words, qualifier) in Lexicon.Qualifiers)
+        {
+            var k = i - words.Length;
+            if (k < 0)
+            {
+                continue;
+            }
+            var match = true;
+            for (var w = 0; w < words.Length; w++)
+            {
+                if (tokens[k + w].Lower != words[w])
+                {
+                    match = false;
+                    break;
+                }
+            }
+            if (match)
+            {
+                return (qualifier, tokens[k].Start);
+            }
+        }
+        return (Qualifier.Exact, null);
+    }
+
+    /// <summary>
+    /// Whose share or what money: for a percentage the nearest noun before it ("Dastan 80.1 percent", "turnout of 84.2%",
+    /// "inflation peaked at 38.5 percent"), else the noun after "of"/"for"; for money the noun after it first ("$450 million
+    /// emergency loan", "$68 million in assets"), else the one before. Verbs and qualifiers are passed over.
+    /// </summary>
+    private static string? Holder(IReadOnlyList<Token> tokens, int first, int end, bool thingFirst = false)
+    {
+        string? Left()
+        {
+            for (var k = first - 1; k >= 0 && k >= first - 5; k--)
+            {
+                var t = tokens[k];
+                if (t.Type == TokenType.Number || t.Text is "," or ";" or "(" or ":" or "." or "—")
+                {
+                    return null;
+                }
+                if (IsHolderWord(t))
+                {
+                    return Lexicon.Stem(t.Text);
+                }
+            }
+            return null;
+        }
+
+        string? Right()
+        {
+            for (var k = end; k < tokens.Count && k < end + 5; k++)
+            {
+                var t = tokens[k];
+                if (t.Type == TokenType.Number || t.Text is ";" or "(" or ":" or "," or "." or "—" || t.Lower is "by" or "for" or "to" or "from" or "on" or "at" or "with" or "which" or "that" or "than"
+                    || IsParticiple(t))
+                {
+                    return null; // "$86 million held in American banks": what follows a participle is not the money's name
+                }
+                if (IsHolderWord(t))
+                {
+                    return Lexicon.Stem(t.Text);
+                }
+            }
+            return null;
+        }
+
+        return thingFirst ? Right() ?? Left() : Left() ?? Right();
+    }
+
+    private static bool IsParticiple(Token t) =>
+        t.Lower is "held" or "made" or "paid" or "given" or "sent" or "lent" or "owed" or "spent" or "kept" or "won" or "set" or "put"
+        || (t.Lower.Length > 4 && t.Lower.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(t.Text[0]));
+
+    private static bool IsHolderWord(Token t) =>
+        t.Type == TokenType.Word && !Lexicon.Stopwords.Contains(t.Text) && !HolderSkip.Contains(t.Lower)
+        && !(t.Lower.Length > 4 && (t.Lower.EndsWith("ed", StringComparison.Ordinal) || t.Lower.EndsWith("ing", StringComparison.Ordinal)) && !char.IsUpper(t.Text[0]));
+
+    private static readonly HashSet<string> HolderSkip =
+    [
+        "for", "emergency", "in", "equal", "equivalent", "worth", "reached", "rose", "fell", "stood", "hit", "peaked", "grew", "jumped",
+        "dropped", "declined", "gave", "give", "gives", "won", "win", "wins", "took", "take", "got", "get", "received", "receive", "lost",
+        "lose", "put", "puts", "at", "amounted", "accounted", "totalled", "totaled", "against", "with", "an", "new", "total", "some",
+        "roughly", "just", "only", "nearly", "almost", "over", "under", "above", "below", "record", "annual", "approve", "approves",
+        "froze", "freeze", "freezes", "pledged", "pledge", "pledges", "extended", "extends", "extend", "signed", "owed", "owes", "paid", "pay",
+        "pays", "spent", "spend", "raised", "raise", "cut", "cuts", "fall", "falls", "rise", "rises", "reach", "reaches", "hits", "climb",
+        "climbed", "climbs", "estimated", "officially", "valued", "held", "made", "make", "makes", "up", "given", "sent", "lent", "owed",
+        "worth", "accounts", "account", "represented", "represents", "equalled", "equaled", "reaching", "dollars", "euros", "billion", "million", "thousand", "percent",
+    ];
+
+    /// <summary>A sentence that sets figures of one measure against each other under attribution ("the ministry said 300 …, while rights groups counted more than 1,000").</summary>
+    private static List<Figure> MarkAttributed(string lower, List<Figure> figures)
+    {
+        if (!Lexicon.ContrastWords.Any(c => Lexicon.ContainsWordStart(lower, c)) || !Lexicon.AttributionStems.Any(a => Lexicon.ContainsWordStart(lower, a)))
+        {
+            return figures;
+        }
+        foreach (var group in figures.Where(f => !f.IsSum && f.BoundPlace is null).GroupBy(f => f.Measure).Where(g => g.Count() >= 2).ToList())
+        {
+            // The figures must stand on either side of the contrast: "the ministry said 300 …, while rights groups counted more than 1,000".
+            var list = group.OrderBy(f => f.Start).ToList();
+            var between = lower[list[0].End..list[^1].Start];
+            if (!Lexicon.ContrastWords.Any(c => Lexicon.ContainsWordStart(between, c)))
+            {
+                continue;
+            }
+            foreach (var f in group)
+            {
+                var index = figures.IndexOf(f);
+                figures[index] = f with { Attributed = true };
+            }
+            foreach (var sum in figures.Where(f => f.IsSum && f.Measure == group.Key).ToList())
+            {
+                figures.Remove(sum);
+            }
+        }
+        return figures;
+    }
+
+    /// <summary>
+    /// A sentence that dates several happenings ("in September 2015 … stormed a depot, and in 2017 … the bombing, which killed 27 people"):
+    /// each figure belongs to the nearest date before it.
+    /// </summary>
+    private static List<Figure> BindToDates(string text, List<Figure> figures, IReadOnlyList<DateMention> dates)
+    {
+        var distinct = dates.Where(d => !dates.Any(o => o != d && o.Overlaps(d) && o.Precision > d.Precision)).ToList();
+        if (distinct.Count < 2 || distinct.All(d => d.Overlaps(distinct[0])))
+        {
+            return figures;
+        }
+        return [.. figures.Select(f => f.BoundDate is not null || f.BoundPlace is not null ? f : f with { BoundDate = distinct.MinBy(d => Distance(f, d)) })];
+
+        // Characters between figure and date; a clause break between them ("; ", ", and ", ", while ") counts as far.
+        int Distance(Figure f, DateMention d)
+        {
+            var (from, to) = d.End <= f.Start ? (d.End, f.Start) : (f.End, d.Start);
+            var between = text[Math.Min(from, to)..Math.Max(from, to)];
+            var gap = between.Length + (d.End <= f.Start ? 0 : 5);
+            return ClauseBreak().IsMatch(between) || between.Contains(", and ", StringComparison.Ordinal) ? gap + 1000 : gap;
+        }
+    }
+
+    /// <summary>"The two riots in November 2018 and May 2019 resulted in over 27 and 32 casualties, respectively": each figure gets its own date or place.</summary>
+    private static List<Figure> Respectively(string text, string lower, List<Figure> figures, IReadOnlyList<DateMention> dates)
+    {
+        var at = lower.IndexOf("respectively", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return figures;
+        }
+        var bound = figures.Where(f => !f.IsSum && f.End <= at).ToList();
+        var result = figures.Where(f => !(f.IsSum && f.End <= at)).ToList();
+        var firstFigure = bound.Count > 0 ? bound.Min(f => f.Start) : at;
+        var boundDates = dates.Where(d => d.Start < firstFigure).ToList();
+        var places = Places().Matches(text[..firstFigure]).Select(m => m.Groups["a"].Value).ToList();
+        List<string>? anchors = null;
+        if (boundDates.Count == bound.Count && bound.Count >= 2)
+        {
+            for (var k = 0; k < bound.Count; k++)
+            {
+                result[result.IndexOf(bound[k])] = bound[k] with { BoundDate = boundDates[k] };
+            }
+            return result;
+        }
+        else if (places.Count > 0)
+        {
+            var last = Places().Matches(text[..at]).Last();
+            var list = new[] { last.Groups["a"].Value, last.Groups["b"].Value }.Where(s => s.Length > 0).ToList();
+            var after = bound.Where(f => f.Start >= last.Index + last.Length).ToList();
+            if (after.Count == list.Count)
+            {
+                anchors = list;
+                bound = after;
+            }
+        }
+        if (anchors is null)
+        {
+            return result;
+        }
+        for (var k = 0; k < bound.Count; k++)
+        {
+            var index = result.IndexOf(bound[k]);
+            result[index] = bound[k] with { BoundPlace = anchors[k] };
+        }
+        return result;
+    }
+
+    private static string Singular(string noun) =>
+        noun.EndsWith("ies", StringComparison.Ordinal) ? noun[..^3] + "y" : noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal) ? noun[..^1] : noun;
+
+    [GeneratedRegex(@"^[A-Z]{3}$")]
+    private static partial Regex CurrencyCode();
+
+    [GeneratedRegex(@"[;:—–()]|\b(?:while|although|whereas|but)\b")]
+    private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"^\s*(?:[\p{L}-]+\s+){0,3}(?:,\s*)?(?:and|as well as|plus|,)\s*$|^\s*(?:[\p{L}-]+\s+){0,3},\s*(?:and\s+)?$")]
+    private static partial Regex Joiner();
+
+    [GeneratedRegex(@"\b(?<a>[A-Z][\p{L}-]+)(?:,\s*[A-Z][\p{L}-]+)*,?\s+and\s+(?<b>[A-Z][\p{L}-]+)")]
+    private static partial Regex Places();
+}

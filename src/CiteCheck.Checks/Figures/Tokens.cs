@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace CiteCheck.Checks.Figures;
+
+/// <summary>A word, number or sign of a claim, with its [Start, End) offsets in the claim text.</summary>
+public sealed record Token(string Text, int Start, int End, TokenType Type)
+{
+    public string Lower { get; } = Text.ToLowerInvariant();
+
+    public bool IsCapitalized => Text.Length > 0 && char.IsUpper(Text[0]);
+
+    public override string ToString() => Text;
+}
+
+public enum TokenType
+{
+    Word,
+    Number,
+    Punctuation,
+}
+
+/// <summary>Splits a claim into tokens: words (with inner apostrophes and hyphens), numbers (1,300 / 1.5 / 81.0), and signs.</summary>
+public static partial class Tokenizer
+{
+    public static IReadOnlyList<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        foreach (Match m in Pattern().Matches(text))
+        {
+            var type = m.Groups["num"].Success ? TokenType.Number : m.Groups["word"].Success ? TokenType.Word : TokenType.Punctuation;
+            var value = m.Value;
+            var end = m.Index + m.Length;
+            // A possessive belongs to the word but not to its lemma: "Rahmon's" -> "Rahmon".
+            if (type == TokenType.Word && (value.EndsWith("'s", StringComparison.Ordinal) || value.EndsWith("’s", StringComparison.Ordinal)))
+            {
+                value = value[..^2];
+            }
+            tokens.Add(new Token(value, m.Index, end, type));
+        }
+        return tokens;
+    }
+
+    [GeneratedRegex(@"(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?<word>[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*)|(?<punct>[^\s\p{L}\d])")]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using CiteCheck.Model;
+using Document = CiteCheck.Model.Document;
+
+namespace CiteCheck.Rendering.Html.Verification;
+
+/// <summary>
+/// Checks the rendered pages with AngleSharp, as a browser would read them: every link to <c>#id</c> or
+/// <c>page.html#id</c> (a page of the same edition) resolves to an element id (CC4001); ids are unique in a page
+/// (CC4002); every citation of the model is an <c>a#cite-N</c> linking to its entry (CC4003); the bibliography of the
+/// report page holds an entry for every cited source (CC4004); no script, event handler, or link other than http(s),
+/// mailto or an internal one is present (CC4005). Locations are the page's line and column.
+/// </summary>
+public static class HtmlEditionVerifier
+{
+    /// <param name="pages">The pages by file name; <paramref name="reportPage"/> is the one holding the body and bibliography.</param>
+    public static ImmutableArray<Diagnostic> Verify(IReadOnlyDictionary<string, string> pages, string reportPage, Document document)
+    {
+        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
+        var parsed = pages.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => parser.ParseDocument(p.Value), StringComparer.Ordinal);
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var (name, html) in parsed)
+        {
+            ids[name] = CheckIds(name, html, diagnostics);
+        }
+        foreach (var (name, html) in parsed)
+        {
+            CheckLinks(name, html, ids, diagnostics);
+            CheckSafety(name, html, parsed.Keys, diagnostics);
+        }
+        if (parsed.TryGetValue(reportPage, out var report))
+        {
+            CheckCitations(reportPage, report, document, diagnostics);
+        }
+        return diagnostics.ToImmutable();
+    }
+
+    private static HashSet<string> CheckIds(string page, IDocument html, ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var element in html.QuerySelectorAll("[id]"))
+        {
+            var id = element.Id!;
+            if (!seen.Add(id))
+            {
+                diagnostics.Add(HtmlRules.DuplicateId.Create(At(page, element), $"id '{id}' is used more than once in {page}"));
+            }
+        }
+        return seen;
+    }
+
+    private static void CheckLinks(string page, IDocument html, Dictionary<string, HashSet<string>> ids, ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        foreach (var link in html.QuerySelectorAll("a[href]"))
+        {
+            var href = link.GetAttribute("href")!;
+            var hash = href.IndexOf('#', StringComparison.Ordinal);
+            if (hash < 0)
+            {
+                continue;
+            }
+            var target = hash == 0 ? page : href[..hash];
+            if (!ids.TryGetValue(target, out var targetIds))
+            {
+                continue; // an outside URL with a fragment
+            }
+            var fragment = Uri.UnescapeDataString(href[(hash + 1)..]);
+            if (!targetIds.Contains(fragment))
+            {
+                diagnostics.Add(HtmlRules.BrokenInternalLink.Create(At(page, link), $"link '{href}' in {page} leads to no element: {target} has no id '{fragment}'"));
+            }
+        }
+    }
+
+    private static void CheckSafety(string page, IDocument html, IEnumerable<string> pages, ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        foreach (var element in html.QuerySelectorAll("*"))
+        {
+            var name = element.LocalName;
+            if (name is "script" or "iframe" or "object" or "embed" or "base" or "form" or "link" or "img" or "meta" && !(name == "meta" && IsPlainMeta(element)))
+            {
+                diagnostics.Add(HtmlRules.UnsafeMarkup.Create(At(page, element), $"<{name}> element in {page}"));
+            }
+            foreach (var attribute in element.Attributes)
+            {
+                if (attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
+                {
+                    diagnostics.Add(HtmlRules.UnsafeMarkup.Create(At(page, element), $"event handler '{attribute.Name}' on <{name}> in {page}"));
+                }
+                else if (attribute.Name is "href" or "src" or "action" or "formaction" or "xlink:href" && !IsAllowedUrl(attribute.Value, pages))
+                {
+                    diagnostics.Add(HtmlRules.UnsafeMarkup.Create(At(page, element), $"{attribute.Name}='{attribute.Value}' on <{name}> in {page} is not an http(s), mailto or internal link"));
+                }
+            }
+        }
+    }
+
+    private static bool IsPlainMeta(IElement meta) => meta.HasAttribute("charset") || (meta.HasAttribute("name") && !meta.HasAttribute("http-equiv"));
+
+    /// <summary>An http(s) or mailto URL, an in-page fragment, or another page of the edition (with or without a fragment).</summary>
+    private static bool IsAllowedUrl(string url, IEnumerable<string> pages)
+    {
+        var hash = url.IndexOf('#', StringComparison.Ordinal);
+        var before = hash < 0 ? url : url[..hash];
+        return before.Length == 0 || pages.Contains(before, StringComparer.Ordinal) || HtmlText.ExternalUrl(url) is not null;
+    }
+
+    private static void CheckCitations(string page, IDocument html, Document document, ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        var bibliography = html.GetElementById(Anchors.Bibliography);
+        foreach (var citation in document.Citations)
+        {
+            var id = Anchors.Citation(citation);
+            var expected = "#" + Anchors.Source(citation.SourceKey);
+            var element = html.GetElementById(id);
+            if (element is null || element.LocalName != "a" || element.GetAttribute("href") != expected)
+            {
+                var found = element is null ? "no element" : $"<{element.LocalName} href='{element.GetAttribute("href")}'>";
+                diagnostics.Add(HtmlRules.CitationNotRendered.Create(citation.Span, $"citation of source {citation.SourceKey} ({citation.Label}) should be <a id='{id}' href='{expected}'> in {page}; found {found}", citation.SourceKey));
+            }
+        }
+        foreach (var key in document.Citations.Select(c => c.SourceKey).Distinct(StringComparer.Ordinal))
+        {
+            var entry = html.GetElementById(Anchors.Source(key));
+            if (entry is null || bibliography is null || !bibliography.Contains(entry))
+            {
+                var first = document.Citations.First(c => c.SourceKey == key);
+                diagnostics.Add(HtmlRules.SourceNotInBibliography.Create(first.Span, $"source {key} is cited but the bibliography of {page} has no entry '{Anchors.Source(key)}'", key));
+            }
+        }
+    }
+
+    private static SourceSpan At(string page, IElement element)
+    {
+        var position = element.SourceReference?.Position ?? default;
+        var start = new TextPosition(Math.Max(position.Line, 1), Math.Max(position.Column, 1), Math.Max(position.Position, 0));
+        return new SourceSpan(page, start, start);
+    }
+}

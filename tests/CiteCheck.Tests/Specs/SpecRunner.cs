@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using CiteCheck.Checks;
+using CiteCheck.Compiler;
+using CiteCheck.Model;
+using CiteCheck.Parsing;
+
+namespace CiteCheck.Tests.Specs;
+
+/// <summary>Reads the expectations of a spec document, runs the pipeline on it, and lists every difference.</summary>
+public static partial class SpecRunner
+{
+    /// <summary>
+    /// Returns the differences ("missing: …", "unexpected: …") and problems with the spec itself; empty when it passes.
+    /// <paramref name="stage"/> defaults to the name of the spec's folder (Citations → citations).
+    /// </summary>
+    public static List<string> Run(string specPath, string? stage = null)
+    {
+        stage ??= Path.GetFileName(Path.GetDirectoryName(specPath))!.ToLowerInvariant();
+        var name = Path.GetFileName(specPath);
+        var text = File.ReadAllText(specPath);
+        var problems = new List<string>();
+        var expected = Expectations(name, text, problems);
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        var sibling = Path.ChangeExtension(specPath, ".sources.yaml");
+        var options = new CompileOptions { SourcesFile = File.Exists(sibling) ? sibling : null };
+        var report = Pipeline.Compile(new PhysicalHost(), specPath, options);
+        var actual = report.Diagnostics
+            .Where(d => d.Descriptor.Stage == stage)
+            .Select(d => (Key: Key(name, d.Rule, Path.GetFileName(d.Location.File), d.Location.Line, d.Location.Column), d.Message))
+            .ToList();
+
+        var missing = new List<string>(expected);
+        var unexpected = new List<(string Key, string Message)>();
+        foreach (var finding in actual)
+        {
+            if (!missing.Remove(finding.Key))
+            {
+                unexpected.Add(finding);
+            }
+        }
+        return
+        [
+            .. missing.Select(k => $"missing:    {k}"),
+            .. unexpected.Select(u => $"unexpected: {u.Key}  ({u.Message})"),
+        ];
+    }
+
+    private static string Key(string spec, string rule, string file, int line, int column) =>
+        file == spec ? $"{rule} {line}:{column}" : $"{rule} {file}:{line}:{column}";
+
+    private static List<string> Expectations(string spec, string text, List<string> problems)
+    {
+        var rules = CitationChecks.All.Select(c => c.Descriptor.Rule).Append(ParsingRules.MalformedCitation.Rule).ToHashSet(StringComparer.Ordinal);
+        var lines = new LineMap(spec, text);
+        var result = new List<string>();
+        var any = false;
+        foreach (Match m in Comment().Matches(text))
+        {
+            any = true;
+            var commentLine = lines.PositionOf(m.Index).Line;
+            var body = m.Groups["body"].Value.Trim();
+            if (body == "nothing")
+            {
+                continue;
+            }
+            foreach (var item in body.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var e = Expectation().Match(item);
+                if (!e.Success)
+                {
+                    problems.Add($"{spec}({commentLine}): cannot read '{item}': expected 'rule line:column', 'rule -1:column' or 'rule file:line:column'");
+                    continue;
+                }
+                var rule = e.Groups["rule"].Value;
+                if (!rules.Contains(rule))
+                {
+                    problems.Add($"{spec}({commentLine}): unknown rule '{rule}' (known: {string.Join(", ", rules.Order(StringComparer.Ordinal))})");
+                    continue;
+                }
+                var lineText = e.Groups["line"].Value;
+                var line = lineText[0] is '+' or '-' ? commentLine + int.Parse(lineText, System.Globalization.CultureInfo.InvariantCulture) : int.Parse(lineText, System.Globalization.CultureInfo.InvariantCulture);
+                var file = e.Groups["file"].Success ? e.Groups["file"].Value : spec;
+                result.Add(Key(spec, rule, file, line, int.Parse(e.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+        if (!any)
+        {
+            problems.Add($"{spec}: no '<!-- expect: … -->' comment; write '<!-- expect: nothing -->' for a document without findings");
+        }
+        return result;
+    }
+
+    [GeneratedRegex(@"<!--\s*expect:(?<body>.*?)-->", RegexOptions.Singleline)]
+    private static partial Regex Comment();
+
+    [GeneratedRegex(@"^(?<rule>[a-z0-9-]+)\s+(?:(?<file>[^\s:]+):)?(?<line>[+-]?[0-9]+):(?<column>[0-9]+)$")]
+    private static partial Regex Expectation();
+}
