@@ -256,7 +256,7 @@ public static partial class ReportComposer
             }
         }
         IReadOnlyList<Run> Head(string text) => [new Run(text, Theme.CellHeader)];
-        blocks.Add(new TableBlock([2.3, 1.2, 4.6, 1.1], [Head("Discrepancy"), Head("Value"), Head("Claim"), Head("Sources")], rows, Theme.Table));
+        blocks.Add(new TableBlock([2.2, 1.6, 4.4, 1.0], [Head("Discrepancy"), Head("Value"), Head("Claim"), Head("Sources")], rows, Theme.Table));
     }
 
     private static List<Run> DiscrepancyCell(Discrepancy discrepancy)
@@ -267,13 +267,19 @@ public static partial class ReportComposer
             DiscrepancyStatus.Fixed => Theme.Good,
             _ => Theme.Muted,
         };
-        var cell = new List<Run>
+        var cell = new List<Run> { new(discrepancy.Subject, Theme.Cell.WithBold()) };
+        // The measure and the kind, unless the subject already says them ("Khujand riot — date" needs no "date (date)").
+        var kind = Discrepancy.KindName(discrepancy.Kind);
+        var measure = discrepancy.Subject.Contains(discrepancy.Measure, StringComparison.OrdinalIgnoreCase) ? "" : discrepancy.Measure;
+        var what = string.Equals(measure, kind, StringComparison.OrdinalIgnoreCase) || discrepancy.Subject.Contains(kind, StringComparison.OrdinalIgnoreCase)
+            ? measure
+            : measure.Length > 0 ? $"{measure} ({kind})" : kind;
+        if (what.Length > 0)
         {
-            new(discrepancy.Subject, Theme.Cell.WithBold()),
-            new($"\n{discrepancy.Measure} ({Discrepancy.KindName(discrepancy.Kind)})", Theme.Cell),
-            new($"\n{Discrepancy.StatusName(discrepancy.Status)}", Theme.Cell with { Bold = true, Color = statusColor }),
-            new($" · {discrepancy.Id}", Theme.CellSmall),
-        };
+            cell.Add(new Run("\n" + what, Theme.Cell));
+        }
+        cell.Add(new Run($"\n{Discrepancy.StatusName(discrepancy.Status)}", Theme.Cell with { Bold = true, Color = statusColor }));
+        cell.Add(new Run($" · {discrepancy.Id}", Theme.CellSmall));
         if (!string.IsNullOrWhiteSpace(discrepancy.Note))
         {
             cell.Add(new Run("\n" + discrepancy.Note.Trim(), Theme.Cell with { Italic = true, Color = Theme.Muted }));

@@ -79,6 +79,20 @@ public sealed class SamplePdfTests(SamplePdf sample) : IClassFixture<SamplePdf>
     }
 
     [Fact]
+    public void The_pipelines_own_discrepancies_of_the_sample_are_in_the_appendix()
+    {
+        var report = CiteCheck.Compiler.Pipeline.Compile(new CiteCheck.Compiler.PhysicalHost(), CiteCheck.Tests.Support.Repo.Path("content", "tajikistan", "report.md"));
+        Assert.NotEmpty(report.Discrepancies);
+        var text = string.Join(" ", PdfRender.PageTexts(PdfRender.Render(report)));
+        var appendix = text[text.IndexOf(ReportComposer.DiscrepanciesTitle, StringComparison.Ordinal)..text.IndexOf(ReportComposer.HealthTitle, StringComparison.Ordinal)];
+        foreach (var discrepancy in report.Discrepancies)
+        {
+            Assert.Contains($"{Discrepancy.StatusName(discrepancy.Status)} · {discrepancy.Id}", appendix, StringComparison.Ordinal);
+            Assert.All(discrepancy.Claims, claim => Assert.Contains($"line {claim.Span.Line}", appendix, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void The_citation_health_appendix_groups_the_findings_by_rule()
     {
         var appendix = sample.Text[sample.Text.IndexOf(ReportComposer.HealthTitle, StringComparison.Ordinal)..];
