@@ -288,7 +288,7 @@ public static partial class ReportComposer
     }
 
     private static string Where(DiscrepancyClaim claim) =>
-        (claim.Section is { Length: > 0 } section ? $"§ {section}, " : "") + $"line {claim.Span.Line}";
+        (claim.Section is { Length: > 0 } section ? $"§ {section}, " : "") + $"line\u00A0{claim.Span.Line}"; // a no-break space: "line" never ends a line without its number
 
     private static void Health(List<LayoutBlock> blocks, CheckedReport report)
     {
