@@ -2,6 +2,7 @@ using System.Text;
 using CiteCheck.Compiler.Output;
 using CiteCheck.Model;
 using CiteCheck.Rendering;
+using CiteCheck.Rendering.Pdf;
 
 namespace CiteCheck.Compiler;
 
@@ -11,6 +12,7 @@ public static class Editions
     public static IReadOnlyList<IEditionRenderer> All { get; } =
     [
         new Rendering.Html.HtmlEditionRenderer(),
+        new PdfEditionRenderer(() => Find("html")),
     ];
 
     public static IEditionRenderer? Find(string format) => All.FirstOrDefault(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase));

@@ -9,7 +9,7 @@ namespace CiteCheck.Cli.Commands;
 /// <c>citecheck build report.md</c>: the editor's command. Always writes the editions when the report parses,
 /// prints what it wrote and a summary, and by default exits 0 (--fail-on never): an editor's build is not a CI gate.
 /// A template error exits 2; an edition that fails its own verification (CC4xxx) is a bug and exits 3. Either way
-/// nothing is written. The default --format is "html" until the PDF renderer registers itself in <see cref="Editions"/>.
+/// nothing is written. The default --format is "html,pdf".
 /// </summary>
 internal static class BuildCommand
 {
@@ -20,7 +20,7 @@ internal static class BuildCommand
         var review = CommonOptions.Review();
         var failOn = CommonOptions.FailOn("never");
         var outDir = new Option<string?>("--out") { Description = "Output folder (default: out/<report name>/)." };
-        var formats = new Option<string>("--format", "-f") { Description = "Editions to write, comma-separated: html, pdf.", DefaultValueFactory = _ => "html" };
+        var formats = new Option<string>("--format", "-f") { Description = "Editions to write, comma-separated: html, pdf.", DefaultValueFactory = _ => "html,pdf" };
         var templates = new Option<string?>("--templates") { Description = "A folder with your own report.sbn, partials and CSS (default: the built-in templates)." };
         var paper = new Option<string>("--paper") { Description = "PDF paper size: a4 or letter.", DefaultValueFactory = _ => "a4" };
         paper.AcceptOnlyFromAmong("a4", "letter");

@@ -1,0 +1,10 @@
+namespace CiteCheck.Rendering.Pdf.Layout;
+
+/// <summary>A piece of a line, placed: x from the line's start, the text to draw (with its trailing space, for selection), its width.</summary>
+public sealed record Fragment(double X, string Text, double Width, TextStyle Style, LinkTarget? Link);
+
+/// <summary>One broken line: its fragments and its natural width (before justification).</summary>
+public sealed record Line(IReadOnlyList<Fragment> Fragments, double NaturalWidth)
+{
+    public bool IsEmpty => Fragments.Count == 0;
+}
