@@ -41,6 +41,9 @@ public sealed class ClaimFacts
     /// <summary>The kind of happening the claim's event date is the date of ("riot" in "on November 7, 2018, a prison riot …").</summary>
     public string? EventKind { get; init; }
 
+    /// <summary>Every kind named around the event date (its clause and the next).</summary>
+    public IReadOnlySet<string> DateKinds { get; init; } = new HashSet<string>();
+
     public required HashSet<string> Stems { get; init; }
 
     public override string ToString() => $"{Claim.Span.Line}: {Claim.Text}";
@@ -68,6 +71,7 @@ public static class FactReader
             HashSet<string> carriedProper = [];
             HashSet<string> carriedKinds = [];
             DateMention? itemDate = null;
+            (string? Kind, IReadOnlySet<string> Kinds) itemKind = (null, new HashSet<string>());
             for (var c = 0; c < block.Claims.Length; c++)
             {
                 var claim = block.Claims[c];
@@ -94,6 +98,7 @@ public static class FactReader
                 {
                     figures = FrontMatterFigures(text, figures);
                 }
+                IReadOnlySet<string> dateKinds = new HashSet<string>();
                 var facts = new ClaimFacts
                 {
                     Claim = claim,
@@ -109,10 +114,15 @@ public static class FactReader
                     // A sentence that takes its time from the one before also takes its setting: "In the fighting that followed, …".
                     Proper = own.Count > 0 ? proper : [.. proper, .. carriedProper],
                     Kinds = own.Count > 0 ? kinds : [.. kinds, .. carriedKinds],
-                    EventKind = EventKind(text, eventDates),
+                    EventKind = c > 0 && itemDate is not null ? itemKind.Kind : EventKind(text, eventDates, out dateKinds),
+                    DateKinds = c > 0 && itemDate is not null ? itemKind.Kinds : dateKinds,
                     Stems = stems,
                 };
                 result.Add(facts);
+                if (c == 0 && itemDate is not null)
+                {
+                    itemKind = (facts.EventKind, facts.DateKinds); // a timeline item's date is the date of what its first sentence tells
+                }
                 if (dates.Count > 0 && block.Depth != -1)
                 {
                     carriedDates = dates;
@@ -128,8 +138,9 @@ public static class FactReader
     /// The kind of happening the claim's event date is the date of: the first kind named in the date's clause, else in the clause
     /// after it ("On 12 August 2020, some 4,000 workers … walked out"), else in the clause before it ("switching off … in December 2020").
     /// </summary>
-    private static string? EventKind(string text, IReadOnlyList<DateMention> eventDates)
+    private static string? EventKind(string text, IReadOnlyList<DateMention> eventDates, out IReadOnlySet<string> dateKinds)
     {
+        dateKinds = new HashSet<string>();
         if (eventDates.Count == 0)
         {
             return null;
@@ -146,6 +157,8 @@ public static class FactReader
         }
         breaks.Add(lower.Length);
         var clause = breaks.FindLastIndex(b => b <= date.Start);
+        // Every kind named in the date's clause and the two after it: "On 4 April 2021, when … marched …, police opened fire".
+        dateKinds = Lexicon.KindsIn(lower[breaks[clause]..breaks[Math.Min(breaks.Count - 1, clause + 3)]]).ToHashSet();
         foreach (var k in Enumerable.Range(clause, breaks.Count - 1 - clause).Concat(Enumerable.Range(0, clause).Reverse()))
         {
             if (k >= 0 && k + 1 < breaks.Count && Lexicon.KindOf(lower, breaks[k], breaks[k + 1]) is { } kind)

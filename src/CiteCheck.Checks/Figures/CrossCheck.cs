@@ -50,7 +50,7 @@ public static class CrossCheck
             }
             if (a.EventDates.Count > 0 && b.EventDates.Count > 0 && evidence.Date != DateRelation.Same)
             {
-                var byEventDate = Evidence.Between(a, b, Distinctive, eventDatesOnly: true);
+                var byEventDate = Evidence.Between(a, b, Distinctive, eventDatesOnly: true, distinctivePlace: Informative);
                 if (byEventDate.Date == DateRelation.Near && byEventDate.SharedKind && byEventDate.SameDatedKind && !byEventDate.PlannedVersusDone)
                 {
                     nearDates.Add((a, b, byEventDate));
@@ -98,13 +98,31 @@ public static class CrossCheck
             var right = b.Figures.Where(f => f.Measure == measure && !f.Unbound && Applies(f, a)).ToList();
             // Only figures that count the same people can contradict each other: "13 had been killed" (the attackers) and
             // "killing 9 police officers" do not.
-            var comparable = left.SelectMany(x => right.Where(y => SameCounted(x, y) && SameOccasion(x, y, evidence with { Date = Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) })).Select(y => (x, y))).ToList();
-            if (comparable.Count == 0 || comparable.Any(p => FigureComparer.Compatible(p.x, p.y)))
+            var comparable = left.SelectMany(x => right.Where(y => SameCounted(x, y) && OwnersMentioned(x, a, y, b) && SameOccasion(x, y, evidence with { Date = Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) })).Select(y => (x, y))).ToList();
+            if (comparable.Count == 0)
             {
                 continue;
             }
-            left = [.. comparable.Select(p => p.x).Distinct()];
-            right = [.. comparable.Select(p => p.y).Distinct()];
+            if (comparable[0].x.Type is FigureType.Percent or FigureType.Amount)
+            {
+                // Shares and sums are matched holder by holder: a share none of whose counterparts agree with it.
+                var lone = comparable.GroupBy(p => p.x).FirstOrDefault(g => !g.Any(p => FigureComparer.Compatible(p.x, p.y)));
+                if (lone is null)
+                {
+                    continue;
+                }
+                left = [lone.Key];
+                right = [.. lone.Select(p => p.y)];
+            }
+            else if (comparable.Any(p => FigureComparer.Compatible(p.x, p.y)))
+            {
+                continue; // counts: some reading agrees (a sum of parts with a total, a total with a total)
+            }
+            else
+            {
+                left = [.. comparable.Select(p => p.x).Distinct()];
+                right = [.. comparable.Select(p => p.y).Distinct()];
+            }
             var x = Representative(left);
             var y = Representative(right);
             var attributed = left.Any(f => f.Attributed) || right.Any(f => f.Attributed);
@@ -118,7 +136,22 @@ public static class CrossCheck
     /// </summary>
     private static bool SameOccasion(Figure x, Figure y, Evidence evidence) =>
         evidence.SameEvent
-        || (x.Type is FigureType.Percent or FigureType.Amount && evidence.Date is DateRelation.Same or DateRelation.Compatible && (evidence.SharedProper >= 1 || evidence.SharedKind));
+        || (x.Type is FigureType.Percent or FigureType.Amount && evidence.Date is DateRelation.Same or DateRelation.Compatible && (evidence.SharedProper >= 1 || evidence.SharedKind))
+        || (x.Type == FigureType.Count && Lexicon.Statistics.Contains(x.Measure) && evidence.Date is DateRelation.Same or DateRelation.Compatible && evidence.SharedKind);
+
+    /// <summary>
+    /// A share or sum with an owner ("Lind's 19.8 percent") is compared with an unowned one only if the unowned one's claim names
+    /// that owner: "Dravec is re-elected with 71.4 percent" says nothing of Lind's share.
+    /// </summary>
+    private static bool OwnersMentioned(Figure x, ClaimFacts xClaim, Figure y, ClaimFacts yClaim)
+    {
+        if (x.Type is not (FigureType.Percent or FigureType.Amount) || (x.Owner is null) == (y.Owner is null))
+        {
+            return true;
+        }
+        var (owner, other) = x.Owner is not null ? (x.Owner, yClaim) : (y.Owner!, xClaim);
+        return other.Claim.Text.Contains(owner, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>When a figure happened: its own date in a sentence that dates several things, none when its clause has none, else its claim's.</summary>
     private static IReadOnlyList<DateMention> DatesOf(Figure f, ClaimFacts claim) =>

@@ -50,7 +50,7 @@ public sealed record Evidence(DateRelation Date, int SharedProper, int SharedSte
         return new Evidence(date, proper.Count, stems, kinds.Count > 0, proper, kinds)
         {
             PlannedVersusDone = a.Kinds.Contains("plot") != b.Kinds.Contains("plot"),
-            SameDatedKind = a.EventKind is not null && a.EventKind == b.EventKind,
+            SameDatedKind = a.EventKind is not null && b.EventKind is not null && (a.EventKind == b.EventKind || (b.DateKinds.Contains(a.EventKind) && a.DateKinds.Contains(b.EventKind))),
         };
     }
 

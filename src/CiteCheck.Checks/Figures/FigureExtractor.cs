@@ -232,7 +232,10 @@ public static partial class FigureExtractor
                 continue;
             }
             var (qualifier, qStart) = QualifierBefore(tokens, i);
-            var measure = outcome ?? $"count:{Lexicon.Stem(Singular(noun!))}";
+            // What happened says what is measured; the counted noun matters only when it is plainly not people ("two seats").
+            var measure = outcome is null ? $"count:{Lexicon.Stem(Singular(noun!))}"
+                : people || noun is null || LooksLikePeople(noun) ? outcome
+                : $"{outcome}:{Lexicon.Stem(Singular(noun))}";
             var start = qStart ?? t.Start;
             var figure = new Figure(FigureType.Count, value, null, qualifier, measure, text[start..tokens[last].End], start, tokens[last].End) { Noun = noun };
             counts.Add((figure, i, last, people, outcome));
@@ -279,6 +282,19 @@ public static partial class FigureExtractor
             a = group[^1];
         }
     }
+
+    /// <summary>The clause around [start, end): bounded by ; : — ( ) and ", and"/", but"/", while".</summary>
+    private static (int Start, int End) ClauseAround(string text, int start, int end)
+    {
+        var breaks = ClauseBreak().Matches(text).Select(m => (m.Index, End: m.Index + m.Length))
+            .Concat(AndBreak().Matches(text).Select(m => (m.Index, End: m.Index + m.Length))).ToList();
+        var from = breaks.Where(b => b.End <= start).Select(b => b.End).DefaultIfEmpty(0).Max();
+        var to = breaks.Where(b => b.Index >= end).Select(b => b.Index).DefaultIfEmpty(text.Length).Min();
+        return (from, Math.Max(from, to));
+    }
+
+    [GeneratedRegex(@", and ")]
+    private static partial Regex AndBreak();
 
     /// <summary>"the figure is closer to 50", "put the toll at 40", "the number was as high as 60".</summary>
     private static bool RestatesFigure(IReadOnlyList<Token> tokens, int i)
@@ -342,6 +358,12 @@ public static partial class FigureExtractor
         }
         return false;
     }
+
+    /// <summary>Plural nouns of people the lexicon does not list: "mutineers", "loyalists", "villagers", "Uzbeks".</summary>
+    private static bool LooksLikePeople(string noun) =>
+        noun.EndsWith("ers", StringComparison.Ordinal) || noun.EndsWith("ors", StringComparison.Ordinal) || noun.EndsWith("ists", StringComparison.Ordinal)
+        || noun.EndsWith("ians", StringComparison.Ordinal) || noun.EndsWith("ants", StringComparison.Ordinal) || noun.EndsWith("ents", StringComparison.Ordinal)
+        || noun.EndsWith("ees", StringComparison.Ordinal) || noun.EndsWith("men", StringComparison.Ordinal) || noun.EndsWith("ites", StringComparison.Ordinal);
 
     /// <summary>The index of the counted noun's token, so the outcome is looked for after the whole noun phrase.</summary>
     private static int? NounEnd(IReadOnlyList<Token> tokens, int at, string? noun)
@@ -532,9 +554,9 @@ public static partial class FigureExtractor
             {
                 continue;
             }
-            if (t.IsCapitalized && k > 0 && owner is null && taken == 0)
+            if (t.IsCapitalized && k > 0 && owner is null && k == first - 1)
             {
-                owner = Demonym(t.Text);
+                owner = Demonym(t.Text); // a name right before the figure: "Dastan 80.1 percent", "Lind's 19.8 percent"
             }
             things.Add(t.IsCapitalized ? Demonym(t.Text) : Lexicon.Stem(t.Text));
             taken++;
@@ -644,12 +666,22 @@ public static partial class FigureExtractor
                 return f;
             }
             var nearest = distinct.MinBy(d => Distance(f, d))!;
-            if (Distance(f, nearest) >= 1000)
+            if (Distance(f, nearest) >= 1000 && OtherHappening(f, nearest))
             {
                 return f with { Undated = true }; // "… opened in November 2022, and donors pledged €1.8 billion": the date is the trial's
             }
             return several ? f with { BoundDate = nearest } : f;
         })];
+
+        // The figure's clause tells of another kind of happening than the date's clause.
+        bool OtherHappening(Figure f, DateMention d)
+        {
+            var lower = text.ToLowerInvariant();
+            var (fs, fe) = ClauseAround(text, f.Start, f.End);
+            var (ds, de) = ClauseAround(text, d.Start, d.End);
+            var figureKinds = Lexicon.KindsIn(lower[fs..fe]).ToHashSet();
+            return figureKinds.Count > 0 && !Lexicon.KindsIn(lower[ds..de]).Any(figureKinds.Contains);
+        }
 
         // Characters between figure and date; a clause break between them ("; ", ", and ", ", while ") counts as far.
         int Distance(Figure f, DateMention d)

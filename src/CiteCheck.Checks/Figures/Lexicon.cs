@@ -30,6 +30,7 @@ public static class Lexicon
         ("plot", ["plot", "coup", "overthrow", "conspir", "planned to", "were planned", "prevent", "foil", "thwart"]),
         ("law", ["law", "decree", "amendment", "legislation", "strategy", "act of"]),
         ("expulsion", ["expel", "expuls", "deport", "extradit", "transferr"]),
+        ("disaster", ["flood", "earthquake", "cyclone", "storm", "drought", "landslide", "monsoon", "tsunami", "famine", "epidemic", "outbreak", "wildfire"]),
         ("migration", ["asylum", "emigra", "migra", "refugee", "remittance"]),
         ("economy", ["inflation", "gdp", "peg", "float", "devalu", "devaluation", "currency", "exchange rate", "growth", "recession", "budget", "deficit", "unemployment", "poverty"]),
     ];
@@ -40,7 +41,7 @@ public static class Lexicon
         ("killed", ["killed", "kill", "dead", "died", "die", "death", "lives", "life", "fatalit", "toll", "murdered", "slain", "executed"]),
         ("injured", ["injur", "wound", "hurt", "hospitali"]),
         ("casualties", ["casualt"]),
-        ("detained", ["detain", "detention", "arrest", "custody", "behind bars", "imprison", "held", "jailed", "in prison", "political prisoners"]),
+        ("detained", ["detain", "detention", "arrest", "custody", "behind bars", "imprison", "held in", "held without", "jailed", "in prison", "political prisoners"]),
         ("sentenced", ["sentenc", "convict", "prison term", "received", "found guilty", "jail term"]),
         ("charged", ["charged", "indicted", "prosecuted", "accused"]),
         ("released", ["releas", "freed", "pardon", "amnest"]),
@@ -161,6 +162,9 @@ public static class Lexicon
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The kind named first in lowerText[start..end].</summary>
+    /// <summary>Outcomes that total a year or a disaster ("displaced in 2022", "deported in 2022"): compared across claims that share the kind and the year.</summary>
+    public static readonly HashSet<string> Statistics = ["displaced", "fighters", "returned", "asylum", "expelled", "population", "voted", "sanctioned", "dismantled"];
+
     public static string? KindOf(string lowerText, int start, int end)
     {
         string? first = null;
