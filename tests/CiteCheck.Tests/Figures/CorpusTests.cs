@@ -66,6 +66,23 @@ public class CorpusTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void The_held_out_reports_are_measured()
+    {
+        var scores = Labelled(Repo.Path("tests", "corpus-heldout")).Select(Score).ToList();
+        foreach (var s in scores)
+        {
+            Print(s);
+        }
+        var conflicts = scores.Sum(s => s.Conflicts);
+        var found = scores.Sum(s => s.Found);
+        var counted = scores.Sum(s => s.Reported - s.Ignored);
+        var falseAlarms = scores.Sum(s => s.False);
+        output.WriteLine($"held out: recall {found}/{conflicts}, {falseAlarms} false of {counted}");
+        Assert.True(found >= 0.8 * conflicts, $"recall {found}/{conflicts}");
+        Assert.True(counted - falseAlarms >= 0.95 * counted, $"precision: {falseAlarms} false of {counted}");
+    }
+
     private static CorpusScorer.Score Score(string folder)
     {
         var key = CorpusScorer.ReadKey(Path.Combine(folder, "expected.json"));

@@ -90,24 +90,28 @@ public class ExtractionTests
     }
 
     [Theory]
-    [InlineData("The IMF approved a $12 million loan.", 12_000_000, "amount:usd:loan")]
-    [InlineData("The EU pledged €65 million in aid.", 65_000_000, "amount:eur:aid")]
-    public void Money(string sentence, decimal value, string measure)
+    [InlineData("The IMF approved a $12 million loan.", 12_000_000, "amount:usd", "loan")]
+    [InlineData("The EU pledged €65 million in aid.", 65_000_000, "amount:eur", "aid")]
+    public void Money_with_what_it_is_said_of(string sentence, decimal value, string measure, string thing)
     {
         var amount = Single(sentence, FigureType.Amount);
         Assert.Equal(value, amount.Value);
         Assert.Equal(measure, amount.Measure);
+        Assert.Contains(thing, amount.Things);
     }
 
     [Theory]
-    [InlineData("with 29.5 percent of the population living in poverty", 29.5, "percent:population")]
-    [InlineData("giving Dastan 81.0% of the vote", 81.0, "percent:dastan")]
-    [InlineData("turnout was 45%", 45, "percent:turnout")]
-    public void Percentages(string sentence, decimal value, string measure)
+    [InlineData("with 29.5 percent of the population living in poverty", 29.5, null, "population")]
+    [InlineData("giving Dastan 81.0% of the vote", 81.0, "dast", "vote")]
+    [InlineData("against Lind's 19.8 percent", 19.8, "lind", "lind")]
+    [InlineData("turnout was 45%", 45, null, "turnout")]
+    public void Percentages_with_their_owner_and_subject(string sentence, decimal value, string? owner, string thing)
     {
         var percent = Single(sentence, FigureType.Percent);
         Assert.Equal(value, percent.Value);
-        Assert.Equal(measure, percent.Measure);
+        Assert.Equal("percent", percent.Measure);
+        Assert.Equal(owner, percent.Owner);
+        Assert.Contains(thing, percent.Things);
     }
 
     [Theory]
