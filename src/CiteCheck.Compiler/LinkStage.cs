@@ -55,7 +55,7 @@ public static class LinkStage
         var (fetcher, owned) = LinkChecker.CreateFetcher(host, options.Check, cache, options.Offline);
         using (owned)
         {
-            var links = await new LinkChecker(fetcher, options.Check, figures).CheckAsync(report.Document, progress, cancellationToken).ConfigureAwait(false);
+            var links = await new LinkChecker(fetcher, options.Check, figures ?? new CrossCheckFigureSource()).CheckAsync(report.Document, progress, cancellationToken).ConfigureAwait(false);
             return (report with { Diagnostics = Pipeline.Sort(report.Diagnostics.Concat(links.Diagnostics)) }, links);
         }
     }

@@ -6,8 +6,8 @@ namespace CiteCheck.Checks.Links.Figures;
 public sealed record FigureMention(string Written, IReadOnlyList<string> Alternatives);
 
 /// <summary>
-/// Where the figure-support check gets the figures of a claim. The cross-check's extractor plugs in here;
-/// <see cref="SimpleFigureSource"/> is the default until then.
+/// Where the figure-support check gets the figures of a claim: the cross-check's extractor (<see cref="CrossCheckFigureSource"/>) by default;
+/// <see cref="SimpleFigureSource"/> reads every number without it.
 /// </summary>
 public interface IFigureSource
 {

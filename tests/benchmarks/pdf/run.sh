@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times the native PDF engine against WeasyPrint on the sample report, in one run, and prints a Markdown table.
-#   bench/pdf/run.sh            (RUNS=N to change the number of timed rounds, default 7, after one warm-up round)
+#   tests/benchmarks/pdf/run.sh            (RUNS=N to change the number of timed rounds, default 7, after one warm-up round)
 # Needs: the .NET SDK, weasyprint (Debian: apt-get install weasyprint), pdfinfo (poppler-utils), and pandoc when the
 # build has no HTML edition yet (WeasyPrint then prints pandoc's standalone HTML of the same Markdown).
 # Each timed run is a whole process, from its input to a PDF: `citecheck build --format pdf` (start .NET, read,
@@ -9,7 +9,7 @@
 # with `dotnet citecheck.dll` (every method JIT-compiled at start-up). The three alternate within each round, so load
 # from other work on the machine falls on all of them alike.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 runs=${RUNS:-7}
 report=content/tajikistan/report.md
 work=$(mktemp -d)

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Times `citecheck links` against linkinator and markdown-link-check on the same 1,000 URLs, served by one loopback
-# server (bench/links/server.js: 50 ms latency, 5% of the pages answering 429 or 503 once). Every page exists, so every
+# server (tests/benchmarks/links/server.js: 50 ms latency, 5% of the pages answering 429 or 503 once). Every page exists, so every
 # "broken" a tool reports is false. Each tool gets a fresh server (so each meets the 429s and 503s) and no cache.
 #
-#   bench/links/run.sh [N]            N URLs (default 1000)
-#   CITECHECK=path/to/citecheck bench/links/run.sh   use a citecheck already built (Release) instead of building one
+#   tests/benchmarks/links/run.sh [N]            N URLs (default 1000)
+#   CITECHECK=path/to/citecheck tests/benchmarks/links/run.sh   use a citecheck already built (Release) instead of building one
 #
 # Needs: dotnet, node and npm. The npm tools are installed into $LC (default /tmp/lc) when missing:
 #   npm install --prefix /tmp/lc linkinator markdown-link-check
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 N=${1:-1000}
 LC=${LC:-/tmp/lc}
 WORK=$(mktemp -d)
@@ -25,7 +25,7 @@ fi
 
 start_server() {
   rm -f "$WORK/port"
-  node bench/links/server.js >"$WORK/port" &
+  node tests/benchmarks/links/server.js >"$WORK/port" &
   SERVER_PID=$!
   for _ in $(seq 1 300); do [ -s "$WORK/port" ] && break; sleep 0.1; done
   PORT=$(cat "$WORK/port")

@@ -1,4 +1,4 @@
-// Benchmark server for bench/links/run.sh: serves /page/1 … /page/N on 127.0.0.1 with a fixed latency.
+// Benchmark server for tests/benchmarks/links/run.sh: serves /page/1 … /page/N on 127.0.0.1 with a fixed latency.
 // Every 20th page (5%) answers its first request (any method) with 429 (Retry-After: 1) or 503, alternately, then 200.
 // Every answer is a small HTML page whose title is "Page N". GET /stats gives the request count; the server prints its port.
 'use strict';
