@@ -1,3 +1,4 @@
+using CiteCheck.Checks.Figures;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -11,29 +12,9 @@ namespace CiteCheck.Checks.Links.Figures;
 /// </summary>
 public static partial class FigureText
 {
-    public static readonly IReadOnlyDictionary<string, int> Words = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["one"] = 1,
-        ["two"] = 2,
-        ["three"] = 3,
-        ["four"] = 4,
-        ["five"] = 5,
-        ["six"] = 6,
-        ["seven"] = 7,
-        ["eight"] = 8,
-        ["nine"] = 9,
-        ["ten"] = 10,
-        ["eleven"] = 11,
-        ["twelve"] = 12,
-        ["thirteen"] = 13,
-        ["fourteen"] = 14,
-        ["fifteen"] = 15,
-        ["sixteen"] = 16,
-        ["seventeen"] = 17,
-        ["eighteen"] = 18,
-        ["nineteen"] = 19,
-        ["twenty"] = 20,
-    };
+    /// <summary>The value of a number word (one to twenty), read by the cross-check's <see cref="CiteCheck.Checks.Figures.NumberWords"/>.</summary>
+    private static string WordValue(string word) =>
+        CiteCheck.Checks.Figures.NumberWords.TryRead(Tokenizer.Tokenize(word), 0, out var value) > 0 ? value.ToString(CultureInfo.InvariantCulture) : word;
 
     // A number (grouped by commas, dots or spaces, or plain, with decimals), optionally a scale word.
     [GeneratedRegex(@"(?<![\d.,])(?<num>\d{1,3}(?:(?<sep>[,.\u00A0\u202F ])\d{3})(?:\k<sep>\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])(?:\s*(?<scale>million|billion|thousand|bn|m|k)\b)?",
@@ -57,7 +38,7 @@ public static partial class FigureText
         }
         foreach (Match m in Word().Matches(text))
         {
-            values.Add(Words[m.Groups["word"].Value].ToString(CultureInfo.InvariantCulture));
+            values.Add(WordValue(m.Groups["word"].Value));
         }
         return values;
     }
@@ -68,7 +49,7 @@ public static partial class FigureText
         var word = Word().Match(written);
         if (word.Success && word.Length == written.Trim().Length)
         {
-            return [Words[word.Groups["word"].Value].ToString(CultureInfo.InvariantCulture)];
+            return [WordValue(word.Groups["word"].Value)];
         }
         return Number().Matches(written).SelectMany(Values).Distinct();
     }

@@ -175,7 +175,7 @@ public static class FactReader
         var stems = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in tokens)
         {
-            if (t.Type == TokenType.Word && t.Text.Length >= 4 && !isProper(t.Text) && !Lexicon.Stopwords.Contains(t.Text) && !Lexicon.KindsIn(t.Lower).Any())
+            if (t.Type == TokenType.Word && t.Text.Length >= 4 && !isProper(t.Text) && !Lexicon.Stopwords.Contains(t.Text) && !Lexicon.IsKindWord(t.Lower))
             {
                 stems.Add(Lexicon.Stem(t.Text));
             }

@@ -292,7 +292,8 @@ public static class CrossCheck
 
             void Add(ClaimFacts f, string value, string canon, Figure? figure)
             {
-                if (!entries.Any(x => x.Facts == f && x.Canon == canon))
+                // One claim per block and value: a timeline item's second sentence repeats its first's date.
+                if (!entries.Any(x => (x.Facts == f || x.Facts.Block.Index == f.Block.Index && f.Block.Kind == BlockKind.ListItem) && x.Canon == canon))
                 {
                     entries.Add((f, value, canon, figure));
                 }

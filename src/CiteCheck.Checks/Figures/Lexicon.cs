@@ -189,6 +189,11 @@ public static class Lexicon
         return first;
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> KindWords = new(StringComparer.Ordinal);
+
+    /// <summary>Whether one lower-cased word names a kind of happening (memoised: every claim asks for every word).</summary>
+    public static bool IsKindWord(string lowerWord) => KindWords.GetOrAdd(lowerWord, w => KindsIn(w).Any());
+
     /// <summary>All kinds named in a stretch of lower-cased text.</summary>
     public static IEnumerable<string> KindsIn(string lowerText)
     {
