@@ -137,7 +137,8 @@ public static class CrossCheck
     private static bool SameOccasion(Figure x, Figure y, Evidence evidence) =>
         evidence.SameEvent
         || (x.Type is FigureType.Percent or FigureType.Amount && evidence.Date is DateRelation.Same or DateRelation.Compatible && (evidence.SharedProper >= 1 || evidence.SharedKind))
-        || (x.Type == FigureType.Count && Lexicon.Statistics.Contains(x.Measure) && evidence.Date is DateRelation.Same or DateRelation.Compatible && evidence.SharedKind);
+        || (x.Type == FigureType.Count && Lexicon.Statistics.Contains(x.Measure.Split(':')[0]) && evidence.Date is DateRelation.Same or DateRelation.Compatible && evidence.SharedKind
+            && (evidence.SharedProper > 0 || !evidence.BothNamePlaces));
 
     /// <summary>
     /// A share or sum with an owner ("Lind's 19.8 percent") is compared with an unowned one only if the unowned one's claim names

@@ -37,6 +37,9 @@ public sealed record Evidence(DateRelation Date, int SharedProper, int SharedSte
     /// <summary>One claim tells of a plot or a foiled attack, the other of what happened: two events, whatever else they share.</summary>
     public bool PlannedVersusDone { get; init; }
 
+    /// <summary>Both claims name distinctive places or actors (shared or not).</summary>
+    public bool BothNamePlaces { get; init; }
+
     /// <summary>The two dates are dates of the same kind of happening: the riot's, the attack's.</summary>
     public bool SameDatedKind { get; init; }
 
@@ -50,6 +53,7 @@ public sealed record Evidence(DateRelation Date, int SharedProper, int SharedSte
         return new Evidence(date, proper.Count, stems, kinds.Count > 0, proper, kinds)
         {
             PlannedVersusDone = a.Kinds.Contains("plot") != b.Kinds.Contains("plot"),
+            BothNamePlaces = a.Proper.Any(distinctivePlace) && b.Proper.Any(distinctivePlace),
             SameDatedKind = a.EventKind is not null && b.EventKind is not null && (a.EventKind == b.EventKind || (b.DateKinds.Contains(a.EventKind) && a.DateKinds.Contains(b.EventKind))),
         };
     }

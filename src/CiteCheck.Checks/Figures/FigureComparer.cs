@@ -20,7 +20,10 @@ public static partial class FigureComparer
         // Two lower bounds of one toll ("at least 35", "at least 22") agree only when they are the same bound.
         if (IsLowerBound(a) && IsLowerBound(b) || IsUpperBound(a) && IsUpperBound(b))
         {
-            return Math.Abs(a.Value - b.Value) <= tolerance;
+            // Bounds far apart ("at least 40" treated in one hospital, "more than 1,000" injured nationwide) count different
+            // scopes, not one toll told twice.
+            var ratio = Math.Max(a.Value, b.Value) / Math.Max(1m, Math.Min(a.Value, b.Value));
+            return Math.Abs(a.Value - b.Value) <= tolerance || ratio > 3;
         }
         var (aLow, aHigh) = a.Interval;
         var (bLow, bHigh) = b.Interval;

@@ -30,6 +30,7 @@ public static class Lexicon
         ("plot", ["plot", "coup", "overthrow", "conspir", "planned to", "were planned", "prevent", "foil", "thwart"]),
         ("law", ["law", "decree", "amendment", "legislation", "strategy", "act of"]),
         ("expulsion", ["expel", "expuls", "deport", "extradit", "transferr"]),
+        ("crackdown", ["broke up", "broken up", "break up", "dismantl", "crackdown", "crack down", "cracked down"]),
         ("disaster", ["flood", "earthquake", "cyclone", "storm", "drought", "landslide", "monsoon", "tsunami", "famine", "epidemic", "outbreak", "wildfire"]),
         ("migration", ["asylum", "emigra", "migra", "refugee", "remittance"]),
         ("economy", ["inflation", "gdp", "peg", "float", "devalu", "devaluation", "currency", "exchange rate", "growth", "recession", "budget", "deficit", "unemployment", "poverty"]),
