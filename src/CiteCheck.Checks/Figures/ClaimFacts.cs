@@ -60,6 +60,7 @@ public static class FactReader
 
         var result = new List<ClaimFacts>();
         var order = 0;
+        int? lastYear = null;
         foreach (var block in document.Blocks)
         {
             if (block.Claims.Length == 0)
@@ -67,7 +68,9 @@ public static class FactReader
                 continue;
             }
             var section = document.SectionOf(block)?.Title;
-            IReadOnlyList<DateMention> carriedDates = [];
+            // A heading that dates its section ("The Night of 14 March", "The 2023 Referendum") dates its undated sentences;
+            // a day written without a year takes the year the report was last speaking of.
+            IReadOnlyList<DateMention> carriedDates = section is null ? [] : [.. DateExtractor.Extract(section, lastYear).Select(d => d with { Start = 0, End = 0 })];
             HashSet<string> carriedProper = [];
             HashSet<string> carriedKinds = [];
             DateMention? itemDate = null;
@@ -126,6 +129,10 @@ public static class FactReader
                 if (dates.Count > 0 && block.Depth != -1)
                 {
                     carriedDates = dates;
+                }
+                if (own.LastOrDefault(d => d.Precision >= DatePrecision.Month) is { } latest)
+                {
+                    lastYear = latest.From.Year;
                 }
                 carriedProper = facts.Proper;
                 carriedKinds = facts.Kinds;

@@ -137,6 +137,7 @@ public static class CrossCheck
     private static bool SameOccasion(Figure x, Figure y, Evidence evidence) =>
         evidence.SameEvent
         || (x.Type is FigureType.Percent or FigureType.Amount && evidence.Date is DateRelation.Same or DateRelation.Compatible && (evidence.SharedProper >= 1 || evidence.SharedKind))
+        || (x.Type is FigureType.Percent or FigureType.Amount && evidence.Date == DateRelation.Unknown && evidence.SharedProper >= 1 && evidence.SharedKind)
         || (x.Type == FigureType.Count && Lexicon.Statistics.Contains(x.Measure.Split(':')[0]) && evidence.Date is DateRelation.Same or DateRelation.Compatible && evidence.SharedKind
             && (evidence.SharedProper > 0 || !evidence.BothNamePlaces));
 

@@ -49,12 +49,13 @@ public static partial class DateExtractor
 {
     private const string Month = @"(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
 
-    public static IReadOnlyList<DateMention> Extract(string text)
+    /// <param name="fallbackYear">The year of a day or month written without one ("The Night of 14 March"), when the text gives none.</param>
+    public static IReadOnlyList<DateMention> Extract(string text, int? fallbackYear = null)
     {
         var found = new List<DateMention>();
         var taken = new bool[text.Length + 1];
         var years = YearOnly().Matches(text).Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToList();
-        var defaultYear = years.Count > 0 ? years[0] : (int?)null;
+        var defaultYear = years.Count > 0 ? years[0] : fallbackYear;
 
         void Add(int start, int length, DateOnly from, DateOnly to, DatePrecision precision)
         {
