@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace CiteCheck.Checks.Figures;
@@ -54,10 +53,7 @@ public static partial class FigureComparer
         return 0.5m * (decimal)Math.Pow(10, -digits) * scale;
     }
 
-    public static string Describe(Figure f) => f.Written;
-
     [GeneratedRegex(@"\d[\d,]*(?:\.(?<frac>\d+))?\s*(?<scale>thousand|million|billion|trillion)?", RegexOptions.IgnoreCase)]
     private static partial Regex Written();
 
-    public static string Plain(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

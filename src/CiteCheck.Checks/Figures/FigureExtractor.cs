@@ -602,9 +602,6 @@ public static partial class FigureExtractor
         t.Lower is "held" or "made" or "paid" or "given" or "sent" or "lent" or "owed" or "spent" or "kept" or "won" or "set" or "put"
         || (t.Lower.Length > 4 && t.Lower.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(t.Text[0]));
 
-    private static bool IsHolderWord(Token t) =>
-        t.Type == TokenType.Word && !Lexicon.Stopwords.Contains(t.Text) && !HolderSkip.Contains(t.Lower)
-        && !(t.Lower.Length > 4 && (t.Lower.EndsWith("ed", StringComparison.Ordinal) || t.Lower.EndsWith("ing", StringComparison.Ordinal)) && !char.IsUpper(t.Text[0]));
 
     private static readonly HashSet<string> HolderSkip =
     [
