@@ -176,7 +176,24 @@ public static class CrossCheck
         {
             return a.Noun is null ? GenericNouns.Contains(b.Noun!) : GenericNouns.Contains(a.Noun);
         }
-        return true;
+        // Two named groups must be one group: "Sogdarans" killed are not "Velmoranis" killed; inmates are prisoners.
+        return GenericNouns.Contains(a.Noun) || GenericNouns.Contains(b.Noun) || Group(a.Noun) == Group(b.Noun);
+    }
+
+    private static readonly string[][] NounGroups =
+    [
+        ["inmate", "prisoner", "detainee", "convict"],
+        ["protester", "protestor", "demonstrator", "marcher"],
+        ["soldier", "troop", "servicemen", "serviceman"],
+        ["police", "policemen", "policeman", "officer"],
+        ["civilian", "resident", "villager", "bystander", "passer-by", "passers-by"],
+        ["militant", "fighter", "insurgent", "rebel", "gunmen", "gunman", "attacker", "assailant"],
+    ];
+
+    private static string Group(string noun)
+    {
+        var stem = noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal) ? noun[..^1] : noun;
+        return NounGroups.FirstOrDefault(g => g.Contains(stem) || g.Contains(noun))?[0] ?? stem;
     }
 
     /// <summary>

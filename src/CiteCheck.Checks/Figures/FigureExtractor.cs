@@ -256,7 +256,8 @@ public static partial class FigureExtractor
                 var bothOutcome = counts[a].Outcome is not null && counts[b].Outcome == counts[a].Outcome;
                 var sameMeasure = bothOutcome || (counts[b].Outcome is null && counts[b].Figure.Noun is not null)
                     || (counts[a].Outcome is null && counts[b].Outcome is not null && counts[a].Figure.Noun is not null);
-                var parts = bothOutcome || (counts[a].People && counts[b].Figure.Noun is not null);
+                // "148,000 refugees at Kanyemba camp and 62,000 at Tondo": a bare second part counts what the first counts.
+                var parts = bothOutcome || (counts[a].People && (counts[b].Figure.Noun is not null || counts[b].Outcome is null));
                 if (!sameMeasure || !parts || between.Length > 40 || ClauseBreak().IsMatch(between) || !Joiner().IsMatch(between))
                 {
                     break;
@@ -420,7 +421,7 @@ public static partial class FigureExtractor
         {
             foreach (var (outcome, stems) in Lexicon.Outcomes)
             {
-                if (stems.Any(s => noun.StartsWith(s, StringComparison.Ordinal)) && outcome is "casualties" or "killed" or "injured" or "shutdowns")
+                if (stems.Any(s => noun.StartsWith(s, StringComparison.Ordinal)) && outcome is "casualties" or "killed" or "injured" or "shutdowns" or "displaced")
                 {
                     return outcome;
                 }
@@ -751,7 +752,7 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"[;:—–()]|\b(?:while|although|whereas|but)\b")]
     private static partial Regex ClauseBreak();
 
-    [GeneratedRegex(@"^\s*(?:[\p{L}-]+\s+){0,3}(?:,\s*)?(?:and|as well as|plus|,)\s*$|^\s*(?:[\p{L}-]+\s+){0,3},\s*(?:and\s+)?$")]
+    [GeneratedRegex(@"^\s*(?:[\p{L}-]+\s+){0,6}(?:,\s*)?(?:and|as well as|plus|,)\s*$|^\s*(?:[\p{L}-]+\s+){0,6},\s*(?:and\s+)?$")]
     private static partial Regex Joiner();
 
     [GeneratedRegex(@"\b(?<a>[A-Z][\p{L}-]+)(?:,\s*[A-Z][\p{L}-]+)*,?\s+and\s+(?<b>[A-Z][\p{L}-]+)")]

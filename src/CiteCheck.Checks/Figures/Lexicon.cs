@@ -12,7 +12,7 @@ public static class Lexicon
     public static readonly IReadOnlyList<(string Kind, string[] Stems)> Kinds =
     [
         ("riot", ["riot", "mutin", "uprising", "unrest"]),
-        ("attack", ["attack", "assault", "ambush", "rammed", "hit-and-run", "stab", "shooting", "gunmen", "gunfire", "massacre", "raid on", "ran the", "ran over", "plowed", "ploughed", "suicide"]),
+        ("attack", ["attack", "assault", "ambush", "rammed", "hit-and-run", "stab", "shooting", "gunmen", "gunfire", "massacre", "raid on", "ran the", "ran over", "plowed", "ploughed", "suicide", "beat", "assassinat", "abduct", "kidnap"]),
         ("bombing", ["bomb", "explosi", "blast", "detonat", "ied"]),
         ("clash", ["clash", "fighting", "open fire", "opened fire", "fired", "battle", "skirmish"]),
         ("sentence", ["sentenc", "jailed", "prison term", "terms ranging", "terms range", "verdict", "convict", "trial", "tried", "court"]),
@@ -30,6 +30,9 @@ public static class Lexicon
         ("plot", ["plot", "coup", "overthrow", "conspir", "planned to", "were planned", "prevent", "foil", "thwart"]),
         ("law", ["law", "decree", "amendment", "legislation", "strategy", "act of"]),
         ("expulsion", ["expel", "expuls", "deport", "extradit", "transferr"]),
+        ("agreement", ["accord", "agreement", "peace deal", "peace talks", "ceasefire", "treaty", "truce"]),
+        ("emergency", ["curfew", "state of emergency", "emergency rule", "martial law", "lockdown"]),
+        ("justice", ["tribunal", "truth commission", "reparation", "commission of inquiry"]),
         ("crackdown", ["broke up", "broken up", "break up", "dismantl", "crackdown", "crack down", "cracked down"]),
         ("disaster", ["flood", "earthquake", "cyclone", "storm", "drought", "landslide", "monsoon", "tsunami", "famine", "epidemic", "outbreak", "wildfire"]),
         ("migration", ["asylum", "emigra", "migra", "refugee", "remittance"]),
@@ -237,7 +240,7 @@ public static class Lexicon
             rest++;
         }
         var suffix = lowerText[end..rest];
-        return suffix is "" or "s" or "es" or "ed" or "d" or "ing" or "ned" or "ning" or "ning" or "ted" or "er" or "ers" or "ings";
+        return suffix is "" or "s" or "es" or "ed" or "d" or "en" or "ing" or "ned" or "ning" or "ted" or "er" or "ers" or "ings";
     }
 
     /// <summary>A crude stem for comparing content words: lower case, common suffixes off ("cyclists" and "cycling" → "cycl").</summary>
