@@ -240,6 +240,6 @@ public static partial class DateExtractor
     [GeneratedRegex(@"(?<![\d,.$€£-])\b(?:19|20)\d{2}\b(?![\d,.%]\d|-seat|\s?(?:percent|people|members|inmates|men|women|prisoners))")]
     private static partial Regex YearOnly();
 
-    [GeneratedRegex(@"\b(?:after|before|since|until|following|by|prior to|ahead of|election of|vote of)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}(?:of\s+|on\s+|in\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:after|before|since|until|following|by|prior to|ahead of|election of|vote of)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}(?:of\s+|on\s+|in\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex ReferenceBefore();
 }

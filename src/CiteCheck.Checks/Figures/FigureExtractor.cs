@@ -208,7 +208,15 @@ public static partial class FigureExtractor
                     continue;
                 }
             }
+            if (nounAt + 1 < tokens.Count && tokens[nounAt].Lower is "and" or "or" && NumberWords.TryRead(tokens, nounAt + 1, out _) is var shared && shared > 0)
+            {
+                nounAt += 1 + shared; // "57 and 112 homes", "30,000 and 12,000 people": the first number counts what the second counts
+            }
             var (noun, people) = Noun(tokens, nounAt);
+            if (noun is not null && Lexicon.Outcomes.Any(o => o.Stems.Any(st => noun.StartsWith(st, StringComparison.Ordinal))))
+            {
+                (noun, people) = (null, false); // "a final toll of 67 dead": the word after the number says what happened, not who
+            }
             if (noun is null && counts.Count > 0 && RestatesFigure(tokens, i))
             {
                 // "at least 27 people dead—although other sources have said the figure is closer to 50": the same measure, someone else's count.
@@ -702,7 +710,11 @@ public static partial class FigureExtractor
             return figures;
         }
         var bound = figures.Where(f => !f.IsSum && f.End <= at).ToList();
-        var result = figures.Where(f => !(f.IsSum && f.End <= at)).ToList();
+        // A sum across the "respectively" list is no sum; a sum earlier in the sentence stands ("nine guards and four civilians … and
+        // in Kumbel and Oqtosh, 57 and 112 homes …, respectively").
+        var lastList = Places().Matches(text[..at]).LastOrDefault();
+        var listStart = lastList is not null ? lastList.Index : bound.Count >= 2 ? bound[^2].Start : at;
+        var result = figures.Where(f => !(f.IsSum && f.End <= at && f.End > listStart)).ToList();
         var firstFigure = bound.Count > 0 ? bound.Min(f => f.Start) : at;
         var boundDates = dates.Where(d => d.Start < firstFigure).ToList();
         var places = Places().Matches(text[..firstFigure]).Select(m => m.Groups["a"].Value).ToList();

@@ -11,7 +11,7 @@ public static class Lexicon
     /// <summary>Kinds of happening, by the stems that announce them.</summary>
     public static readonly IReadOnlyList<(string Kind, string[] Stems)> Kinds =
     [
-        ("riot", ["riot", "mutin", "uprising", "unrest"]),
+        ("riot", ["riot", "mutin", "uprising", "unrest", "rise up", "rose up", "hostage"]),
         ("attack", ["attack", "assault", "ambush", "rammed", "hit-and-run", "stab", "shooting", "gunmen", "gunfire", "massacre", "raid on", "ran the", "ran over", "plowed", "ploughed", "suicide", "beat", "assassinat", "abduct", "kidnap"]),
         ("bombing", ["bomb", "explosi", "blast", "detonat", "ied"]),
         ("clash", ["clash", "fighting", "open fire", "opened fire", "fired", "battle", "skirmish"]),
@@ -29,7 +29,7 @@ public static class Lexicon
         ("ban", ["ban", "outlaw", "prohibit", "dissolv", "liquidat"]),
         ("plot", ["plot", "coup", "overthrow", "conspir", "planned to", "were planned", "prevent", "foil", "thwart"]),
         ("law", ["law", "decree", "amendment", "legislation", "strategy", "act of"]),
-        ("expulsion", ["expel", "expuls", "deport", "extradit", "transferr"]),
+        ("expulsion", ["expel", "expuls", "deport", "extradit", "transferr", "repatriat"]),
         ("agreement", ["accord", "agreement", "peace deal", "peace talks", "ceasefire", "treaty", "truce"]),
         ("emergency", ["curfew", "state of emergency", "emergency rule", "martial law", "lockdown"]),
         ("justice", ["tribunal", "truth commission", "reparation", "commission of inquiry"]),
