@@ -90,15 +90,20 @@ public static class CrossCheck
             {
                 continue;
             }
-            if (measure.StartsWith("count:", StringComparison.Ordinal))
+            // A count with no outcome ("seven tourists") says little of what it measures: it is compared only when both claims
+            // count the same thing on the same occasion, in the same place ("31 physical attacks on journalists in 2022").
+            var bare = measure.StartsWith("count:", StringComparison.Ordinal);
+            if (bare && !(evidence.SharedProper >= 1 && evidence.SharedKind))
             {
-                continue; // a count with no outcome ("seven tourists") says too little of what it measures to contradict another
+                continue;
             }
             var left = a.Figures.Where(f => f.Measure == measure && !f.Unbound && Applies(f, b)).ToList();
             var right = b.Figures.Where(f => f.Measure == measure && !f.Unbound && Applies(f, a)).ToList();
             // Only figures that count the same people can contradict each other: "13 had been killed" (the attackers) and
             // "killing 9 police officers" do not.
-            var comparable = left.SelectMany(x => right.Where(y => SameCounted(x, y) && OwnersMentioned(x, a, y, b) && SameOccasion(x, y, evidence with { Date = Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) })).Select(y => (x, y))).ToList();
+            var comparable = left.SelectMany(x => right.Where(y => SameCounted(x, y) && OwnersMentioned(x, a, y, b)
+                && (bare ? x.Phrase.Length > 0 && x.Phrase == y.Phrase && Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) is DateRelation.Same or DateRelation.Compatible
+                    : SameOccasion(x, y, evidence with { Date = Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) }))).Select(y => (x, y))).ToList();
             if (comparable.Count == 0)
             {
                 continue;

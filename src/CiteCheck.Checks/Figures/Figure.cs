@@ -30,6 +30,9 @@ public sealed record Figure(FigureType Type, decimal Value, decimal? High, Quali
 
     public string? Noun { get; init; }
 
+    /// <summary>For a count: the two words after it, stemmed; two counts with no outcome are compared only when these match.</summary>
+    public string Phrase { get; init; } = "";
+
     /// <summary>For a share or a sum of money: whose it is ("Dastan"), when the sentence names someone.</summary>
     public string? Owner { get; init; }
 

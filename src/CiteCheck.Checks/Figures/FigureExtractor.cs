@@ -213,7 +213,7 @@ public static partial class FigureExtractor
                 nounAt += 1 + shared; // "57 and 112 homes", "30,000 and 12,000 people": the first number counts what the second counts
             }
             var (noun, people) = Noun(tokens, nounAt);
-            if (noun is not null && Lexicon.Outcomes.Any(o => o.Stems.Any(st => noun.StartsWith(st, StringComparison.Ordinal))))
+            if (noun is "dead" or "killed" or "injured" or "wounded" or "missing" or "detained" or "arrested" or "displaced")
             {
                 (noun, people) = (null, false); // "a final toll of 67 dead": the word after the number says what happened, not who
             }
@@ -245,7 +245,7 @@ public static partial class FigureExtractor
                 : people || noun is null || LooksLikePeople(noun) ? outcome
                 : $"{outcome}:{Lexicon.Stem(Singular(noun))}";
             var start = qStart ?? t.Start;
-            var figure = new Figure(FigureType.Count, value, null, qualifier, measure, text[start..tokens[last].End], start, tokens[last].End) { Noun = noun };
+            var figure = new Figure(FigureType.Count, value, null, qualifier, measure, text[start..tokens[last].End], start, tokens[last].End) { Noun = noun, Phrase = Phrase(tokens, nounAt) };
             counts.Add((figure, i, last, people, outcome));
             for (var k = i; k <= last; k++)
             {
@@ -367,6 +367,12 @@ public static partial class FigureExtractor
         }
         return false;
     }
+
+    /// <summary>The two words after a count, stemmed ("31 physical attacks on journalists" → "physic attack"); empty unless both are words.</summary>
+    private static string Phrase(IReadOnlyList<Token> tokens, int at) =>
+        at + 1 < tokens.Count && tokens[at].Type == TokenType.Word && tokens[at + 1].Type == TokenType.Word
+            ? $"{Lexicon.Stem(tokens[at].Text)} {Lexicon.Stem(tokens[at + 1].Text)}"
+            : "";
 
     /// <summary>Plural nouns of people the lexicon does not list: "mutineers", "loyalists", "villagers", "Uzbeks".</summary>
     private static bool LooksLikePeople(string noun) =>
@@ -719,13 +725,23 @@ public static partial class FigureExtractor
         var boundDates = dates.Where(d => d.Start < firstFigure).ToList();
         var places = Places().Matches(text[..firstFigure]).Select(m => m.Groups["a"].Value).ToList();
         List<string>? anchors = null;
+        var datesBefore = dates.Where(d => d.End <= at).ToList();
+        if (datesBefore.Count >= 2 && bound.Count > datesBefore.Count)
+        {
+            // The list "respectively" closes is the last one: "the two prison riots in November 2018 and May 2019 … 27 and 32".
+            var tail = bound.Skip(bound.Count - datesBefore.Count).ToList();
+            if (datesBefore.All(d => d.End <= tail[0].Start))
+            {
+                (bound, boundDates) = (tail, datesBefore);
+            }
+        }
         if (boundDates.Count == bound.Count && bound.Count >= 2)
         {
             for (var k = 0; k < bound.Count; k++)
             {
                 result[result.IndexOf(bound[k])] = bound[k] with { BoundDate = boundDates[k] };
             }
-            return result;
+            return [.. result.Where(f => !(f.IsSum && bound.Any(b => b.Start >= f.Start && b.End <= f.End)))];
         }
         else if (places.Count > 0)
         {
