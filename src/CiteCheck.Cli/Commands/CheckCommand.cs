@@ -30,15 +30,7 @@ internal static class CheckCommand
                 (result, _) = await LinkOptions.RunAsync(context, result, linkOptions, cancellationToken).ConfigureAwait(false);
             }
             var text = OutputFormats.Find(parse.GetValue(format)!)!.Write(result);
-            if (parse.GetValue(output) is { } file)
-            {
-                context.Host.WriteAtomically(file, Encoding.UTF8.GetBytes(text));
-                context.Error.WriteLine(TextOutput.Summary(result));
-            }
-            else
-            {
-                context.Out.Write(text);
-            }
+            CommonOptions.Emit(context, parse.GetValue(output), text, TextOutput.Summary(result));
             return ExitCodes.For(result, CommonOptions.ParseFailOn(parse.GetValue(failOn)!));
         });
         return command;

@@ -28,5 +28,22 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary>Writes a command's output to --output (atomically, with the summary on standard error) or to standard output.</summary>
+    public static void Emit(CliContext context, string? file, string text, string summary)
+    {
+        if (file is not null)
+        {
+            context.Host.WriteAtomically(file, System.Text.Encoding.UTF8.GetBytes(text));
+            if (summary.Length > 0)
+            {
+                context.Error.WriteLine(summary);
+            }
+        }
+        else
+        {
+            context.Out.Write(text);
+        }
+    }
+
     public static FailOn ParseFailOn(string value) => ExitCodes.TryParse(value, out var f) ? f : Compiler.FailOn.Error;
 }

@@ -29,14 +29,7 @@ internal static class DiscrepanciesCommand
                 result = result with { Discrepancies = [.. result.Discrepancies.Where(d => d.Status == DiscrepancyStatus.Open)] };
             }
             var text = DiscrepancyReport.Write(result, parse.GetValue(format)!);
-            if (parse.GetValue(output) is { } file)
-            {
-                context.Host.WriteAtomically(file, Encoding.UTF8.GetBytes(text));
-            }
-            else
-            {
-                context.Out.Write(text);
-            }
+            CommonOptions.Emit(context, parse.GetValue(output), text, "");
             return ExitCodes.Ok;
         });
         return command;

@@ -71,15 +71,7 @@ internal static class LinksCommand
             {
                 text += States(links);
             }
-            if (parse.GetValue(output) is { } file)
-            {
-                context.Host.WriteAtomically(file, Encoding.UTF8.GetBytes(text));
-                context.Error.WriteLine(TextOutput.Summary(findings));
-            }
-            else
-            {
-                context.Out.Write(text);
-            }
+            CommonOptions.Emit(context, parse.GetValue(output), text, TextOutput.Summary(findings));
             return ExitCodes.For(findings, CommonOptions.ParseFailOn(parse.GetValue(failOn)!));
         });
         return command;

@@ -38,10 +38,7 @@ public class CorpusTests(ITestOutputHelper output)
         {
             Print(s);
         }
-        var conflicts = scores.Sum(s => s.Conflicts);
-        var found = scores.Sum(s => s.Found);
-        var counted = scores.Sum(s => s.Reported - s.Ignored);
-        var falseAlarms = scores.Sum(s => s.False);
+        var (conflicts, found, counted, falseAlarms) = Totals(scores);
         var recall = conflicts == 0 ? 1 : (double)found / conflicts;
         var precision = counted == 0 ? 1 : (double)(counted - falseAlarms) / counted;
         output.WriteLine($"{"all",-12} {conflicts,9} {found,6} {counted,9} {falseAlarms,6} {recall,7:P0} {precision,10:P0}");
@@ -74,16 +71,16 @@ public class CorpusTests(ITestOutputHelper output)
         {
             Print(s);
         }
-        var conflicts = scores.Sum(s => s.Conflicts);
-        var found = scores.Sum(s => s.Found);
-        var counted = scores.Sum(s => s.Reported - s.Ignored);
-        var falseAlarms = scores.Sum(s => s.False);
+        var (conflicts, found, counted, falseAlarms) = Totals(scores);
         output.WriteLine($"held out: recall {found}/{conflicts}, {falseAlarms} false of {counted}");
         // A guard against regressions on documents the cross-check was not built on, not a claim of full recall there
         // (see docs/cross-check.md for the scores and the conflicts still missed).
         Assert.True(found >= 0.7 * conflicts, $"recall {found}/{conflicts}");
         Assert.True(counted - falseAlarms >= 0.95 * counted, $"precision: {falseAlarms} false of {counted}");
     }
+
+    private static (int Conflicts, int Found, int Counted, int False) Totals(IReadOnlyList<CorpusScorer.Score> scores) =>
+        (scores.Sum(s => s.Conflicts), scores.Sum(s => s.Found), scores.Sum(s => s.Reported - s.Ignored), scores.Sum(s => s.False));
 
     private static CorpusScorer.Score Score(string folder)
     {
