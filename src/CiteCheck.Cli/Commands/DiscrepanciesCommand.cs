@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using CiteCheck.Compiler;
 using CiteCheck.Compiler.Output;
 using CiteCheck.Model;
