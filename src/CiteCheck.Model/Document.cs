@@ -37,6 +37,9 @@ public enum BlockKind
     Code,
     Html,
     ThematicBreak,
+
+    /// <summary>The YAML front matter: its values are claims, but it is not part of the body.</summary>
+    FrontMatter,
 }
 
 /// <summary>

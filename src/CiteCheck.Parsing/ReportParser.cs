@@ -148,8 +148,7 @@ public static partial class ReportParser
                 claims.Add(new Claim(_claimId++, Blocks.Count, claimText, Lines.Span(keyOffset, offset + v.Value.Length), []) { OffsetMap = map2 });
             }
             var blockText = string.Join("\n", claims.Select(c => c.Text));
-            Blocks.Add(new Model.Block(Blocks.Count, BlockKind.Html, -1, 0, Lines.Span(yaml.Span.Start, yaml.Span.End + 1), blockText, [], claims.ToImmutable(), [])
-            { Depth = -1 });
+            Blocks.Add(new Model.Block(Blocks.Count, BlockKind.FrontMatter, -1, 0, Lines.Span(yaml.Span.Start, yaml.Span.End + 1), blockText, [], claims.ToImmutable(), []));
         }
 
         private void AddHeading(HeadingBlock heading)

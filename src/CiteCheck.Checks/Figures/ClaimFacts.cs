@@ -20,7 +20,7 @@ public sealed class ClaimFacts
     public required bool InTimeline { get; init; }
 
     /// <summary>A value of the report's YAML front matter.</summary>
-    public bool InFrontMatter => Block.Depth == -1;
+    public bool InFrontMatter => Block.Kind == BlockKind.FrontMatter;
 
     public required IReadOnlyList<DateMention> OwnDates { get; init; }
 
@@ -97,7 +97,7 @@ public static class FactReader
                 {
                     stems.Add("#" + Figure.Format(f.Value));
                 }
-                if (block.Depth == -1)
+                if (block.Kind == BlockKind.FrontMatter)
                 {
                     figures = FrontMatterFigures(text, figures);
                 }
@@ -126,7 +126,7 @@ public static class FactReader
                 {
                     itemKind = (facts.EventKind, facts.DateKinds); // a timeline item's date is the date of what its first sentence tells
                 }
-                if (dates.Count > 0 && block.Depth != -1)
+                if (dates.Count > 0 && block.Kind != BlockKind.FrontMatter)
                 {
                     carriedDates = dates;
                 }

@@ -40,7 +40,7 @@ internal sealed class BodyWriter
         var titleSkipped = false;
         foreach (var block in document.Blocks)
         {
-            if (block.Kind == BlockKind.Html && block.Depth < 0)
+            if (block.Kind == BlockKind.FrontMatter)
             {
                 continue; // the front matter
             }
@@ -217,7 +217,7 @@ internal sealed class BodyWriter
                 continue;
             }
             var block = document.Blocks[claim.BlockIndex];
-            if (block.Kind == BlockKind.Html && block.Depth < 0)
+            if (block.Kind == BlockKind.FrontMatter)
             {
                 continue; // front matter: not in the body
             }
