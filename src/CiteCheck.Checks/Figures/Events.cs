@@ -19,7 +19,7 @@ public enum DateRelation
 }
 
 /// <summary>The evidence that two claims tell of one event: shared date, names of places and actors, content words, kinds of happening.</summary>
-public sealed record Evidence(DateRelation Date, int SharedProper, int SharedStems, bool SharedKind, IReadOnlyList<string> Proper, IReadOnlyList<string> Kinds)
+public sealed record Evidence(DateRelation Date, int SharedProper, int SharedStems, bool SharedKind)
 {
     /// <summary>Two claims tell one event when their dates allow it and enough else is shared.</summary>
     public bool SameEvent => Date switch
@@ -46,11 +46,11 @@ public sealed record Evidence(DateRelation Date, int SharedProper, int SharedSte
     public static Evidence Between(ClaimFacts a, ClaimFacts b, Func<string, bool> distinctive, bool eventDatesOnly = false, Func<string, bool>? distinctivePlace = null)
     {
         distinctivePlace ??= distinctive;
-        var proper = a.Proper.Where(p => b.Proper.Contains(p) && distinctivePlace(p)).Order(StringComparer.Ordinal).ToList();
+        var proper = a.Proper.Count(p => b.Proper.Contains(p) && distinctivePlace(p));
         var stems = a.Stems.Count(s => b.Stems.Contains(s) && distinctive(s));
-        var kinds = a.Kinds.Where(b.Kinds.Contains).Order(StringComparer.Ordinal).ToList();
+        var sharedKind = a.Kinds.Overlaps(b.Kinds);
         var date = eventDatesOnly ? Relation(a.EventDates, b.EventDates) : Relation(a.Dates, b.Dates);
-        return new Evidence(date, proper.Count, stems, kinds.Count > 0, proper, kinds)
+        return new Evidence(date, proper, stems, sharedKind)
         {
             PlannedVersusDone = a.Kinds.Contains("plot") != b.Kinds.Contains("plot"),
             BothNamePlaces = a.Proper.Any(distinctivePlace) && b.Proper.Any(distinctivePlace),
