@@ -6,6 +6,16 @@ namespace CiteCheck.Checks.Links;
 /// </summary>
 public sealed record LinkCheckOptions
 {
+    public const int MaxConcurrency = 1024;
+
+    public const int MaxHostConcurrency = 256;
+
+    public static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(1);
+
+    public static readonly TimeSpan MaxHostInterval = TimeSpan.FromMinutes(1);
+
     /// <summary>URLs checked at once, all hosts together.</summary>
     public int Concurrency { get; init; } = 32;
 
@@ -70,10 +80,10 @@ public sealed record LinkCheckOptions
 
     public LinkCheckOptions Validate()
     {
-        Require(Concurrency is >= 1 and <= 1024, nameof(Concurrency), "between 1 and 1024");
-        Require(HostConcurrency is >= 1 and <= 256, nameof(HostConcurrency), "between 1 and 256");
-        Require(HostInterval >= TimeSpan.Zero && HostInterval <= TimeSpan.FromMinutes(1), nameof(HostInterval), "between 0 and 1 minute");
-        Require(Timeout >= TimeSpan.FromMilliseconds(10) && Timeout <= TimeSpan.FromHours(1), nameof(Timeout), "between 10 ms and 1 hour");
+        Require(Concurrency is >= 1 and <= MaxConcurrency, nameof(Concurrency), $"between 1 and {MaxConcurrency}");
+        Require(HostConcurrency is >= 1 and <= MaxHostConcurrency, nameof(HostConcurrency), $"between 1 and {MaxHostConcurrency}");
+        Require(HostInterval >= TimeSpan.Zero && HostInterval <= MaxHostInterval, nameof(HostInterval), "between 0 and 1 minute");
+        Require(Timeout >= MinTimeout && Timeout <= MaxTimeout, nameof(Timeout), "between 10 ms and 1 hour");
         Require(TotalTimeout >= Timeout, nameof(TotalTimeout), "at least the per-attempt timeout");
         Require(MaxRetries is >= 0 and <= 10, nameof(MaxRetries), "between 0 and 10");
         Require(RetryBaseDelay > TimeSpan.Zero && RetryBaseDelay <= TimeSpan.FromMinutes(1), nameof(RetryBaseDelay), "above 0 and at most 1 minute");

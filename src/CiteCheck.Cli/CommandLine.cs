@@ -8,30 +8,41 @@ namespace CiteCheck.Cli;
 /// <summary>The commands. Each returns an exit code: 0 ok, 1 findings at or above --fail-on, 2 unreadable input or bad usage, 3 a bug.</summary>
 public static class CommandLine
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IHost? host = null)
+    /// <summary>The command tree: every command with its options (tests walk it to try every option).</summary>
+    public static RootCommand CreateRoot(CliContext context)
     {
-        host ??= new PhysicalHost();
-        var context = new CliContext(host, stdout, stderr);
         var root = new RootCommand("CiteCheck: checks a report's citations, cross-checks its figures, and builds its HTML and PDF editions.");
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(BuildCommand.Create(context));
         root.Subcommands.Add(DiscrepanciesCommand.Create(context));
         root.Subcommands.Add(LinksCommand.Create(context));
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors)
-            {
-                stderr.WriteLine($"citecheck: error: {error.Message}");
-            }
-            stderr.WriteLine("Run 'citecheck --help' for usage.");
-            return ExitCodes.BadInput;
-        }
+        return root;
+    }
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IHost? host = null)
+    {
+        host ??= new PhysicalHost();
+        var root = CreateRoot(new CliContext(host, stdout, stderr));
         try
         {
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors)
+                {
+                    stderr.WriteLine($"citecheck: error: {error.Message}");
+                }
+                stderr.WriteLine("Run 'citecheck --help' for usage.");
+                return ExitCodes.BadInput;
+            }
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (InputException e)
+        {
+            stderr.WriteLine($"citecheck: error: {e}");
+            return ExitCodes.BadInput;
+        }
+        catch (OutputException e)
         {
             stderr.WriteLine($"citecheck: error: {e}");
             return ExitCodes.BadInput;

@@ -21,6 +21,11 @@ public static class InputReader
         byte[] bytes;
         try
         {
+            var length = host.FileLength(path);
+            if (length > Limits.MaxInputBytes)
+            {
+                throw new InputException(path, null, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"is {length:N0} bytes; CiteCheck reads files up to {Limits.MaxInputBytes:N0} bytes, 16 MiB (docs/limits.md): split it into smaller files"));
+            }
             bytes = host.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -11,10 +11,28 @@ public sealed class PhysicalHost : IHost
 
     public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
 
+    public long FileLength(string path) => new FileInfo(path).Length;
+
     public void WriteAtomically(string path, ReadOnlySpan<byte> content)
     {
         var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new OutputException(path, "is a folder: give the name of a file to write");
+        }
         var directory = Path.GetDirectoryName(full)!;
+        try
+        {
+            Write(full, directory, content);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException(path, $"cannot be written: {e.Message}");
+        }
+    }
+
+    private static void Write(string full, string directory, ReadOnlySpan<byte> content)
+    {
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
@@ -35,7 +53,17 @@ public sealed class PhysicalHost : IHost
         }
     }
 
-    public void CreateDirectory(string path) => Directory.CreateDirectory(path);
+    public void CreateDirectory(string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException(path, $"cannot be made a folder: {e.Message}");
+        }
+    }
 
     public IEnumerable<string> EnumerateFiles(string directory, string pattern) =>
         Directory.Exists(directory) ? Directory.EnumerateFiles(directory, pattern) : [];

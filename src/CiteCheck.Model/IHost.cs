@@ -12,6 +12,9 @@ public interface IHost
 
     byte[] ReadAllBytes(string path);
 
+    /// <summary>The size of a file in bytes, read before the file is (so an oversized input is refused unread).</summary>
+    long FileLength(string path) => ReadAllBytes(path).LongLength;
+
     /// <summary>Writes through a temporary file in the same folder, then renames it over the target.</summary>
     void WriteAtomically(string path, ReadOnlySpan<byte> content);
 
@@ -36,4 +39,12 @@ public sealed class InputException(string file, int? line, string message) : Exc
     public int? Line { get; } = line;
 
     public override string ToString() => Line is { } l ? $"{File}({l}): {Message}" : $"{File}: {Message}";
+}
+
+/// <summary>A place the user asked CiteCheck to write to that cannot take the output (a folder, read-only, full): exit code 2.</summary>
+public sealed class OutputException(string path, string message) : Exception(message)
+{
+    public string Path { get; } = path;
+
+    public override string ToString() => $"{Path}: {Message}";
 }

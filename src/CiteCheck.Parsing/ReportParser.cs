@@ -624,9 +624,10 @@ public static partial class ReportParser
                 var bad = m.Groups["bad"];
                 var offset = start + bad.Index;
                 var what = bad.Value;
-                Diagnostics.Add(ParsingRules.MalformedCitation.Create(
-                    Lines.Span(offset, offset + bad.Length),
-                    $"citation '{m.Value.Trim()}' does not parse: expected a source number in brackets, as in '[Label](url) [12]', found '{what}'"));
+                var message = m.Groups["range"].Success
+                    ? $"citation '{m.Value.Trim()}' does not parse: source numbers are whole numbers from {Limits.MinSourceNumber} to {Limits.MaxSourceNumber} written without leading zeros, found '{what}'"
+                    : $"citation '{m.Value.Trim()}' does not parse: expected a source number in brackets, as in '[Label](url) [12]', found '{what}'";
+                Diagnostics.Add(ParsingRules.MalformedCitation.Create(Lines.Span(offset, offset + bad.Length), message));
             }
         }
 
@@ -668,11 +669,14 @@ public static partial class ReportParser
         }
     }
 
-    [GeneratedRegex(@"^[ \t]?\[(?<n>[0-9]{1,5})\]")]
+    [GeneratedRegex(@"^[ \t]?\[(?<n>[1-9][0-9]{0,4})\]")]
     private static partial Regex NumberAfterLink();
 
-    /// <summary>A link followed by a bracket that is not a clean number: "[Reuters](#) [1", "[Reuters](#) [1a]" or "[Reuters](#) [ 1]".</summary>
-    [GeneratedRegex(@"\]\([^()\s]*\)[ \t]?(?<bad>\[(?:[0-9]+[^0-9\]\s][^\]\s]*\]?|[0-9]+(?=[^0-9\]]|$)|[ \t]+[0-9]+[ \t]*\]))")]
+    /// <summary>
+    /// A link followed by a bracket that is not a clean number: "[Reuters](#) [1", "[Reuters](#) [1a]", "[Reuters](#) [ 1]",
+    /// or a number outside <see cref="Limits.MinSourceNumber"/>..<see cref="Limits.MaxSourceNumber"/>: "[0]", "[007]", "[-1]", "[100000]" (group "range").
+    /// </summary>
+    [GeneratedRegex(@"\]\([^()\s]*\)[ \t]?(?<bad>\[(?:(?<range>-[0-9]+\]|0[0-9]*\]|[0-9]{6,}\])|[0-9]+[^0-9\]\s][^\]\s]*\]?|[0-9]+(?=[^0-9\]]|$)|[ \t]+[0-9]+[ \t]*\]))")]
     private static partial Regex MalformedNumber();
 
     [GeneratedRegex(@"\G\[(?<key>\^[^\]\s\[]+)\](?!:)")]

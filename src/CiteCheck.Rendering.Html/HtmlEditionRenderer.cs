@@ -39,10 +39,13 @@ public sealed class HtmlEditionRenderer : IEditionRenderer
         var css = templates.ReadText("report.css");
         var printCss = templates.ReadText("print.css");
         var view = new EditionViewBuilder(report);
+        var document = report.Document;
+        var items = document.Blocks.Length + document.Blocks.Sum(b => b.Citations.Length + b.Rows.Length) + report.Diagnostics.Length
+            + report.Discrepancies.Length + document.Bibliography.Entries.Length + document.Bibliography.Footnotes.Length;
         var pages = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            [ReportFile] = templates.Render("report.sbn", view.Build(PageKind.Report, options, css, printCss)),
-            [DiscrepanciesFile] = templates.Render("discrepancies.sbn", view.Build(PageKind.Discrepancies, options, css, printCss)),
+            [ReportFile] = templates.Render("report.sbn", view.Build(PageKind.Report, options, css, printCss), items),
+            [DiscrepanciesFile] = templates.Render("discrepancies.sbn", view.Build(PageKind.Discrepancies, options, css, printCss), items),
         };
         return pages;
     }

@@ -27,7 +27,7 @@ public sealed partial class UncitedClaimCheck : IDocumentCheck
         }
     }
 
-    /// <summary>A number that does not open a bracket: "[1", "[ 1]" and "[1a]" are broken citations (malformed-citation), not figures.</summary>
-    [GeneratedRegex(@"(?<!\[[ \t]*|\d)\d+")]
+    /// <summary>A number that does not open a bracket: "[1", "[ 1]", "[1a]" and "[-1]" are broken citations (malformed-citation), not figures.</summary>
+    [GeneratedRegex(@"(?<!\[[ \t]*-?|\d)\d+")]
     private static partial Regex Figure();
 }

@@ -76,7 +76,23 @@ public static class CrossCheck
         var discrepancies = new List<Discrepancy>();
         discrepancies.AddRange(Assemble(edges, facts, Distinctive));
         discrepancies.AddRange(NameVariants(facts));
-        return [.. discrepancies.OrderBy(d => d.Claims.Min(c => c.Span.Start.Offset)).ThenBy(d => d.Id, StringComparer.Ordinal)];
+        return UniqueIds(discrepancies.OrderBy(d => d.Claims.Min(c => c.Span.Start.Offset)).ThenBy(d => d.Id, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// An id is a fingerprint of event, measure and values, so a report that tells the same conflict twice (a chapter
+    /// pasted twice) would give two discrepancies one id: the later ones get "-2", "-3", … in the order of the text.
+    /// </summary>
+    public static ImmutableArray<Discrepancy> UniqueIds(IEnumerable<Discrepancy> ordered)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = ImmutableArray.CreateBuilder<Discrepancy>();
+        foreach (var d in ordered)
+        {
+            var n = seen[d.Id] = seen.GetValueOrDefault(d.Id) + 1;
+            result.Add(n == 1 ? d : d with { Id = $"{d.Id}-{n}" });
+        }
+        return result.ToImmutable();
     }
 
     /// <summary>A conflict between two claims (or two figures of one claim) on one measure.</summary>

@@ -20,12 +20,25 @@ internal static class BuildCommand
         var review = CommonOptions.Review();
         var failOn = CommonOptions.FailOn("never");
         var outDir = new Option<string?>("--out") { Description = "Output folder (default: out/<report name>/)." };
-        var formats = new Option<string>("--format", "-f") { Description = "Editions to write, comma-separated: html, pdf.", DefaultValueFactory = _ => "html,pdf" };
+        var formats = new Option<string>("--format", "-f")
+        {
+            Description = "Editions to write, comma-separated: html, pdf.",
+            DefaultValueFactory = _ => "html,pdf",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "html,pdf";
+                var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var unknown = names.Where(n => Editions.Find(n) is null).ToList();
+                if (names.Length == 0 || unknown.Count > 0)
+                {
+                    result.AddError($"--format: '{text}' is not a list of editions (known: {string.Join(", ", Editions.All.Select(e => e.Format))})");
+                }
+                return string.Join(",", names.Select(n => n.ToLowerInvariant()));
+            },
+        };
         var templates = new Option<string?>("--templates") { Description = "A folder with your own report.sbn, partials and CSS (default: the built-in templates)." };
-        var paper = new Option<string>("--paper") { Description = "PDF paper size: a4 or letter.", DefaultValueFactory = _ => "a4" };
-        paper.AcceptOnlyFromAmong("a4", "letter");
-        var engine = new Option<string>("--pdf-engine") { Description = "PDF engine: native (PDFsharp, needs nothing installed) or chromium.", DefaultValueFactory = _ => "native" };
-        engine.AcceptOnlyFromAmong("native", "chromium");
+        var paper = CommonOptions.Choice("--paper", "a4", "PDF paper size: a4 or letter.", "a4", "letter");
+        var engine = CommonOptions.Choice("--pdf-engine", "native", "PDF engine: native (PDFsharp, needs nothing installed) or chromium.", "native", "chromium");
         var browser = new Option<string?>("--browser") { Description = "Chromium or Chrome executable for --pdf-engine chromium." };
         var fonts = new Option<string?>("--fonts") { Description = "Font folder or file for the native PDF engine (default: DejaVu or Liberation from the system)." };
         var links = LinkOptions.Links();

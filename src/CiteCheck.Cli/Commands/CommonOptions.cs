@@ -14,19 +14,36 @@ internal static class CommonOptions
 
     public static Option<string?> Output() => new("--output", "-o") { Description = "Write the findings to this file (atomically) instead of standard output." };
 
-    public static Option<string> FailOn(string defaultValue)
-    {
-        var option = new Option<string>("--fail-on") { Description = "Exit 1 when a finding is at or above this severity: error, warning or never.", DefaultValueFactory = _ => defaultValue };
-        option.AcceptOnlyFromAmong("error", "warning", "never");
-        return option;
-    }
+    public static Option<string> FailOn(string defaultValue) =>
+        Choice("--fail-on", defaultValue, "Exit 1 when a finding is at or above this severity: error, warning or never.", "error", "warning", "never");
 
-    public static Option<string> Format(string defaultValue, params string[] allowed)
-    {
-        var option = new Option<string>("--format", "-f") { Description = $"Output format: {string.Join(", ", allowed)}.", DefaultValueFactory = _ => defaultValue };
-        option.AcceptOnlyFromAmong(allowed);
-        return option;
-    }
+    public static Option<string> Format(string defaultValue, params string[] allowed) =>
+        Choice("--format", defaultValue, $"Output format: {string.Join(", ", allowed)}.", allowed, "-f");
+
+    /// <summary>
+    /// An option that takes one of a few words, in any case ("A4" is "a4"); anything else is one error line naming
+    /// the option and the words it takes.
+    /// </summary>
+    public static Option<string> Choice(string name, string defaultValue, string description, params string[] allowed) =>
+        Choice(name, defaultValue, description, allowed, []);
+
+    private static Option<string> Choice(string name, string defaultValue, string description, string[] allowed, params string[] aliases) =>
+        new(name, aliases)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : defaultValue;
+                var match = allowed.FirstOrDefault(a => string.Equals(a, text.Trim(), StringComparison.OrdinalIgnoreCase));
+                if (match is null)
+                {
+                    result.AddError($"{name}: '{text}' is not one of {string.Join(", ", allowed)}");
+                    return defaultValue;
+                }
+                return match;
+            },
+        };
 
     /// <summary>Writes a command's output to --output (atomically, with the summary on standard error) or to standard output.</summary>
     public static void Emit(CliContext context, string? file, string text, string summary)

@@ -15,38 +15,94 @@ internal static partial class LinkOptions
 
     public static Option<bool> Offline() => new("--offline") { Description = "Use only the link cache, whatever its age; never touch the network." };
 
-    public static Option<string> Cache() => new("--cache") { Description = "Link cache folder.", DefaultValueFactory = _ => LinkStageOptions.DefaultCacheDirectory };
-
-    public static Option<string> Duration(string name, string defaultValue, string description)
+    public static Option<string> Cache() => new("--cache")
     {
-        var option = new Option<string>(name) { Description = $"{description} (e.g. 500ms, 20s, 5m, 2h, 1d).", DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(result =>
+        Description = "Link cache folder.",
+        DefaultValueFactory = _ => LinkStageOptions.DefaultCacheDirectory,
+        CustomParser = result =>
         {
-            if (!TryParseDuration(result.GetValueOrDefault<string>() ?? "", out _))
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : LinkStageOptions.DefaultCacheDirectory;
+            if (string.IsNullOrWhiteSpace(text))
             {
-                result.AddError($"{name}: '{result.GetValueOrDefault<string>()}' is not a duration (e.g. 500ms, 20s, 5m, 2h, 1d)");
+                result.AddError("--cache: give the name of a folder");
             }
-        });
-        return option;
+            return text;
+        },
+    };
+
+    /// <summary>
+    /// A duration option (500ms, 20s, 5m, 2h, 1d), parsed and range-checked when the command line is parsed: a value
+    /// that is malformed, out of range or too large for any clock is one error line naming the option, exit 2.
+    /// </summary>
+    public static Option<TimeSpan> Duration(string name, string defaultValue, string description, TimeSpan min, TimeSpan max)
+    {
+        var range = $"from {Describe(min)} to {Describe(max)}";
+        return new Option<TimeSpan>(name)
+        {
+            Description = $"{description}, {range} (e.g. 500ms, 20s, 5m, 2h, 1d).",
+            DefaultValueFactory = _ => ParseDuration(defaultValue),
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : defaultValue;
+                if (!TryParseDuration(text, out var duration))
+                {
+                    result.AddError($"{name}: '{text}' is not a duration (e.g. 500ms, 20s, 5m, 2h, 1d)");
+                    return default;
+                }
+                if (duration < min || duration > max)
+                {
+                    result.AddError($"{name}: '{text}' is out of range: give a duration {range}");
+                    return default;
+                }
+                return duration;
+            },
+        };
     }
 
+    /// <summary>A whole-number option, parsed and range-checked when the command line is parsed (overflow included).</summary>
     public static Option<int> Count(string name, int defaultValue, string description, int max)
     {
-        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(result =>
+        return new Option<int>(name)
         {
-            var value = result.GetValueOrDefault<int>();
-            if (value < 1 || value > max)
+            Description = $"{description} From 1 to {max}.",
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
             {
-                result.AddError($"{name} must be between 1 and {max}");
-            }
-        });
-        return option;
+                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : defaultValue.ToString(CultureInfo.InvariantCulture);
+                var outOfRange = $"{name}: '{text}' is out of range: give a whole number from 1 to {max}";
+                if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+                {
+                    // Digits too many for a 64-bit number are a number out of range, anything else is not a number.
+                    result.AddError(text.TrimStart('-').Length > 0 && text.TrimStart('-').All(char.IsAsciiDigit) ? outOfRange : $"{name}: '{text}' is not a whole number");
+                    return default;
+                }
+                if (value < 1 || value > max)
+                {
+                    result.AddError(outOfRange);
+                    return default;
+                }
+                return (int)value;
+            },
+        };
     }
+
+    private static string Describe(TimeSpan span) => span switch
+    {
+        { Ticks: 0 } => "0",
+        { TotalDays: >= 1 } when span.TotalDays == Math.Floor(span.TotalDays) => $"{span.TotalDays:0}d",
+        { TotalHours: >= 1 } when span.TotalHours == Math.Floor(span.TotalHours) => $"{span.TotalHours:0}h",
+        { TotalMinutes: >= 1 } when span.TotalMinutes == Math.Floor(span.TotalMinutes) => $"{span.TotalMinutes:0}m",
+        { TotalSeconds: >= 1 } when span.TotalSeconds == Math.Floor(span.TotalSeconds) => $"{span.TotalSeconds:0}s",
+        _ => $"{span.TotalMilliseconds:0}ms",
+    };
 
     [GeneratedRegex(@"^\s*(?<n>\d+(\.\d+)?)\s*(?<unit>ms|s|m|h|d)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
 
+    /// <summary>
+    /// Reads "20s", "1.5h", "500ms". False when the text is not a duration; a number too large for a clock gives
+    /// <see cref="TimeSpan.MaxValue"/>, which every range check refuses.
+    /// </summary>
     public static bool TryParseDuration(string text, out TimeSpan duration)
     {
         var m = DurationPattern().Match(text);
@@ -56,14 +112,17 @@ internal static partial class LinkOptions
             return false;
         }
         var n = double.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
-        duration = m.Groups["unit"].Value.ToLowerInvariant() switch
+        var milliseconds = n * m.Groups["unit"].Value.ToLowerInvariant() switch
         {
-            "ms" => TimeSpan.FromMilliseconds(n),
-            "s" => TimeSpan.FromSeconds(n),
-            "m" => TimeSpan.FromMinutes(n),
-            "h" => TimeSpan.FromHours(n),
-            _ => TimeSpan.FromDays(n),
+            "ms" => 1.0,
+            "s" => 1_000.0,
+            "m" => 60_000.0,
+            "h" => 3_600_000.0,
+            _ => 86_400_000.0,
         };
+        duration = double.IsFinite(milliseconds) && milliseconds < TimeSpan.MaxValue.TotalMilliseconds / 2
+            ? TimeSpan.FromMilliseconds(milliseconds)
+            : TimeSpan.MaxValue;
         return true;
     }
 

@@ -21,12 +21,12 @@ internal static class LinksCommand
         var failOn = CommonOptions.FailOn("error");
         var output = CommonOptions.Output();
         var cache = LinkOptions.Cache();
-        var maxAge = LinkOptions.Duration("--max-age", "1d", "Reuse cached results younger than this");
+        var maxAge = LinkOptions.Duration("--max-age", "1d", "Reuse cached results younger than this", TimeSpan.Zero, TimeSpan.FromDays(3650));
         var offline = LinkOptions.Offline();
-        var concurrency = LinkOptions.Count("--concurrency", 32, "URLs checked at once.", 1024);
-        var hostConcurrency = LinkOptions.Count("--host-concurrency", 8, "Requests in flight to one host at once.", 256);
-        var hostInterval = LinkOptions.Duration("--host-interval", "0ms", "Least time between two requests to one host");
-        var timeout = LinkOptions.Duration("--timeout", "20s", "Time one attempt may take");
+        var concurrency = LinkOptions.Count("--concurrency", 32, "URLs checked at once.", LinkCheckOptions.MaxConcurrency);
+        var hostConcurrency = LinkOptions.Count("--host-concurrency", 8, "Requests in flight to one host at once.", LinkCheckOptions.MaxHostConcurrency);
+        var hostInterval = LinkOptions.Duration("--host-interval", "0ms", "Least time between two requests to one host", TimeSpan.Zero, LinkCheckOptions.MaxHostInterval);
+        var timeout = LinkOptions.Duration("--timeout", "20s", "Time one attempt may take", LinkCheckOptions.MinTimeout, LinkCheckOptions.MaxTimeout);
         var allowPrivate = new Option<bool>("--allow-private") { Description = "Allow private, loopback and link-local addresses (refused by default)." };
         var headFirst = new Option<bool>("--head-first") { Description = "Send HEAD before GET (GET follows when HEAD is refused or the page is needed)." };
         var command = new Command("links", "Check that every cited URL is live, is the right page, and holds the figures cited from it.")
@@ -36,17 +36,17 @@ internal static class LinksCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var checkedReport = Pipeline.Compile(context.Host, parse.GetValue(report)!, new CompileOptions { SourcesFile = parse.GetValue(sources) });
-            var attemptTimeout = LinkOptions.ParseDuration(parse.GetValue(timeout)!);
+            var attemptTimeout = parse.GetValue(timeout);
             var options = new LinkStageOptions
             {
                 CacheDirectory = parse.GetValue(cache)!,
-                MaxAge = LinkOptions.ParseDuration(parse.GetValue(maxAge)!),
+                MaxAge = parse.GetValue(maxAge),
                 Offline = parse.GetValue(offline),
                 Check = new LinkCheckOptions
                 {
                     Concurrency = parse.GetValue(concurrency),
                     HostConcurrency = parse.GetValue(hostConcurrency),
-                    HostInterval = LinkOptions.ParseDuration(parse.GetValue(hostInterval)!),
+                    HostInterval = parse.GetValue(hostInterval),
                     Timeout = attemptTimeout,
                     TotalTimeout = attemptTimeout * 3 > TimeSpan.FromSeconds(60) ? attemptTimeout * 3 : TimeSpan.FromSeconds(60),
                     AllowPrivateAddresses = parse.GetValue(allowPrivate),

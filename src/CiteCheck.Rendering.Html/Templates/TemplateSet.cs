@@ -13,16 +13,27 @@ namespace CiteCheck.Rendering.Html.Templates;
 /// <summary>
 /// The templates of the HTML edition: report.sbn, discrepancies.sbn, their partials (included by file name) and the CSS.
 /// A name is looked up in the --templates folder first, then in the built-in templates/ beside the program, so an
-/// organisation may override one file or all of them. All reads go through the host. Scriban runs with loop and
-/// recursion limits; a parse or render error is a <see cref="RenderException"/> naming the template file and line.
+/// organisation may override one file or all of them. All reads go through the host. Every Scriban limit is set here
+/// on purpose (docs/limits.md): output size high enough for the largest report the reader accepts, loops and recursion
+/// bounded so a runaway template stops; a limit reached is an error, never a silently cut page. A parse or render error
+/// is a <see cref="RenderException"/> naming the template file and line.
 /// </summary>
 internal sealed partial class TemplateSet : ITemplateLoader
 {
-    /// <summary>Cumulative iterations allowed per loop tree: ample for a long report, finite for a runaway template.</summary>
+    /// <summary>
+    /// Cumulative iterations allowed per loop tree, at the least: ample for an ordinary report, finite for a runaway
+    /// template. A larger report raises it in proportion to the items the template may loop over (see <see cref="Render"/>).
+    /// </summary>
     public const int LoopLimit = 200_000;
+
+    /// <summary>Iterations allowed per item of the model (blocks, citations, sources, discrepancies, findings).</summary>
+    public const int LoopsPerItem = 16;
 
     /// <summary>Nested includes and function calls allowed.</summary>
     public const int RecursiveLimit = 64;
+
+    /// <summary>Characters one rendered page may hold: far above any edition of a report within the input limit.</summary>
+    public const int OutputLimit = 512 * 1024 * 1024;
 
     private readonly IHost _host;
     private readonly string[] _folders;
@@ -58,8 +69,11 @@ internal sealed partial class TemplateSet : ITemplateLoader
 
     public string ReadText(string name) => Read(Resolve(name));
 
-    /// <summary>Renders a top-level template with the given model as its global variables.</summary>
-    public string Render(string name, ScriptObject model)
+    /// <summary>
+    /// Renders a top-level template with the given model as its global variables. <paramref name="items"/> is how many
+    /// things the model lists (the loop limit grows with it, so a long report is never refused for its length).
+    /// </summary>
+    public string Render(string name, ScriptObject model, int items = 0)
     {
         var path = Resolve(name);
         var template = Template.Parse(Read(path), path);
@@ -70,8 +84,13 @@ internal sealed partial class TemplateSet : ITemplateLoader
         var context = new TemplateContext
         {
             TemplateLoader = this,
-            LoopLimit = LoopLimit,
+            LoopLimit = (int)Math.Min(int.MaxValue, Math.Max(LoopLimit, (long)items * LoopsPerItem)),
             RecursiveLimit = RecursiveLimit,
+            // Values are the edition's own text (a block's HTML can be long): no per-value cut, and a cut is an error.
+            LimitToString = 0,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            OutputLimit = OutputLimit,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
             StrictVariables = true,
             NewLine = "\n",
         };

@@ -110,24 +110,31 @@ public static class HtmlEditionVerifier
 
     private static void CheckCitations(string page, IDocument html, Document document, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
-        var bibliography = html.GetElementById(Anchors.Bibliography);
+        // One walk of the page indexes its ids (first holder wins, as in a browser); GetElementById walks the tree
+        // on every call, which made this check quadratic in the length of the report.
+        var byId = new Dictionary<string, IElement>(StringComparer.Ordinal);
+        foreach (var element in html.QuerySelectorAll("[id]"))
+        {
+            byId.TryAdd(element.Id!, element);
+        }
+        var bibliography = byId.GetValueOrDefault(Anchors.Bibliography);
         foreach (var citation in document.Citations)
         {
             var id = Anchors.Citation(citation);
             var expected = "#" + Anchors.Source(citation.SourceKey);
-            var element = html.GetElementById(id);
+            var element = byId.GetValueOrDefault(id);
             if (element is null || element.LocalName != "a" || element.GetAttribute("href") != expected)
             {
                 var found = element is null ? "no element" : $"<{element.LocalName} href='{element.GetAttribute("href")}'>";
                 diagnostics.Add(HtmlRules.CitationNotRendered.Create(citation.Span, $"citation of source {citation.SourceKey} ({citation.Label}) should be <a id='{id}' href='{expected}'> in {page}; found {found}", citation.SourceKey));
             }
         }
-        foreach (var key in document.Citations.Select(c => c.SourceKey).Distinct(StringComparer.Ordinal))
+        foreach (var first in document.Citations.DistinctBy(c => c.SourceKey, StringComparer.Ordinal))
         {
-            var entry = html.GetElementById(Anchors.Source(key));
+            var key = first.SourceKey;
+            var entry = byId.GetValueOrDefault(Anchors.Source(key));
             if (entry is null || bibliography is null || !bibliography.Contains(entry))
             {
-                var first = document.Citations.First(c => c.SourceKey == key);
                 diagnostics.Add(HtmlRules.SourceNotInBibliography.Create(first.Span, $"source {key} is cited but the bibliography of {page} has no entry '{Anchors.Source(key)}'", key));
             }
         }

@@ -43,6 +43,8 @@ public static class CliRun
 
         public byte[] ReadAllBytes(string path) => _inner.ReadAllBytes(Full(path));
 
+        public long FileLength(string path) => _inner.FileLength(Full(path));
+
         public void WriteAtomically(string path, ReadOnlySpan<byte> content) => _inner.WriteAtomically(Full(path), content);
 
         public void CreateDirectory(string path) => _inner.CreateDirectory(Full(path));
