@@ -58,7 +58,7 @@ internal sealed class Flat
 
     /// <summary>
     /// Removes the citation markers. A citation right after a sentence (after . ! ? or a closing quote) is not part of the prose:
-    /// its label goes and it backs the sentence before it. A citation inside a sentence ("the son of [Gulmurod Khalimov](#) [3], a …")
+    /// its label goes and it backs the sentence before it. A citation inside a sentence ("the son of [John Smith](#) [3], a …")
     /// keeps its label as words of the sentence and backs that sentence.
     /// </summary>
     public (Flat Prose, List<(Citation Citation, int Position, bool AfterSentence)> Citations) WithoutCitationMarkers(bool keepLabels)

@@ -114,7 +114,7 @@ public static class SentenceSplitter
         }
         if (Abbreviations.Contains(word))
         {
-            // "No. 5", "Gen. Nazarzoda", "Jan. 5": an abbreviation ends a sentence only at the end of the text.
+            // "No. 5", "Gen. Smith", "Jan. 5": an abbreviation ends a sentence only at the end of the text.
             return false;
         }
         if (word.Count(ch => ch == '.') >= 1 && word.Length <= 6 && word.All(ch => char.IsLetter(ch) || ch == '.'))

@@ -163,8 +163,8 @@ public static class CrossCheck
             && (evidence.SharedProper > 0 || !evidence.BothNamePlaces));
 
     /// <summary>
-    /// A share or sum with an owner ("Lind's 19.8 percent") is compared with an unowned one only if the unowned one's claim names
-    /// that owner: "Dravec is re-elected with 71.4 percent" says nothing of Lind's share.
+    /// A share or sum with an owner ("Doe's 19.8 percent") is compared with an unowned one only if the unowned one's claim names
+    /// that owner: "Smith is re-elected with 71.4 percent" says nothing of Doe's share.
     /// </summary>
     private static bool OwnersMentioned(Figure x, ClaimFacts xClaim, Figure y, ClaimFacts yClaim)
     {
@@ -197,7 +197,7 @@ public static class CrossCheck
         {
             return a.Noun is null ? GenericNouns.Contains(b.Noun!) : GenericNouns.Contains(a.Noun);
         }
-        // Two named groups must be one group: "Sogdarans" killed are not "Velmoranis" killed; inmates are prisoners.
+        // Two named groups must be one group: "Northerners" killed are not "Southerners" killed; inmates are prisoners.
         return GenericNouns.Contains(a.Noun) || GenericNouns.Contains(b.Noun) || Group(a.Noun) == Group(b.Noun);
     }
 
@@ -388,7 +388,7 @@ public static class CrossCheck
         }
     }
 
-    /// <summary>"Khujand riot, November 2018 — killed": the most distinctive shared place or actor, the kind of happening, the month.</summary>
+    /// <summary>"Harbour riot, November 2018 — killed": the most distinctive shared place or actor, the kind of happening, the month.</summary>
     private static (string Key, string Subject) Subject(List<ClaimFacts> members, DiscrepancyKind kind, string measure, Func<string, bool> distinctive)
     {
         var proper = members.SelectMany(m => m.Proper.Where(distinctive)).GroupBy(p => p).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).Take(2).ToList();

@@ -12,7 +12,7 @@ public enum FigureType
 
 /// <summary>
 /// A figure as a claim states it: its value (a range has a high end; "to life" is open), its qualifier, and its measure —
-/// what it counts and what happened to them ("killed", "detained", "sentence", "percent:dastan", "amount:usd:loan").
+/// what it counts and what happened to them ("killed", "detained", "sentence", "percent:smith", "amount:usd:loan").
 /// A sum of parts ("25 inmates and two security officers") is a figure of its own, beside its parts.
 /// </summary>
 public sealed record Figure(FigureType Type, decimal Value, decimal? High, Qualifier Qualifier, string Measure, string Written, int Start, int End)
@@ -33,7 +33,7 @@ public sealed record Figure(FigureType Type, decimal Value, decimal? High, Quali
     /// <summary>For a count: the two words after it, stemmed; two counts with no outcome are compared only when these match.</summary>
     public string Phrase { get; init; } = "";
 
-    /// <summary>For a share or a sum of money: whose it is ("Dastan"), when the sentence names someone.</summary>
+    /// <summary>For a share or a sum of money: whose it is ("Smith"), when the sentence names someone.</summary>
     public string? Owner { get; init; }
 
     /// <summary>For a share or a sum of money: the stems of what it is said of ("inflation", "vote", "loan", "pledg").</summary>

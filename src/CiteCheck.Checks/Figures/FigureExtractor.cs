@@ -264,7 +264,7 @@ public static partial class FigureExtractor
                 var bothOutcome = counts[a].Outcome is not null && counts[b].Outcome == counts[a].Outcome;
                 var sameMeasure = bothOutcome || (counts[b].Outcome is null && counts[b].Figure.Noun is not null)
                     || (counts[a].Outcome is null && counts[b].Outcome is not null && counts[a].Figure.Noun is not null);
-                // "148,000 refugees at Kanyemba camp and 62,000 at Tondo": a bare second part counts what the first counts.
+                // "148,000 refugees at the north camp and 62,000 at the river camp": a bare second part counts what the first counts.
                 var parts = bothOutcome || (counts[a].People && (counts[b].Figure.Noun is not null || counts[b].Outcome is null));
                 if (!sameMeasure || !parts || between.Length > 40 || ClauseBreak().IsMatch(between) || !Joiner().IsMatch(between))
                 {
@@ -317,7 +317,7 @@ public static partial class FigureExtractor
             || tokens[k].Lower is "figure" or "toll" or "number" or "total" && tokens[k - 1].Lower is "the" or "put" or "puts");
     }
 
-    /// <summary>"a republic of 9.4 million people", "Of Meridia's 14.2 million people", "home to 12 million people": a population.</summary>
+    /// <summary>"a republic of 9.4 million people", "Of the country's 14.2 million people", "home to 12 million people": a population.</summary>
     private static bool IsPopulation(IReadOnlyList<Token> tokens, int i)
     {
         var k = i - 1;
@@ -347,11 +347,11 @@ public static partial class FigureExtractor
         if (t.Type == TokenType.Number && i > 0 && tokens[i - 1].Type == TokenType.Word && tokens[i - 1].IsCapitalized && !Lexicon.NotNames.Contains(tokens[i - 1].Text)
             && !Lexicon.Stopwords.Contains(tokens[i - 1].Text) && tokens[i - 1].End - tokens[i - 1].Start == tokens[i - 1].Text.Length)
         {
-            return true; // "France 24", "Resolution 2254", "Roman Vasko, 34" is caught below
+            return true; // "France 24", "Resolution 2254", "John Smith, 34" is caught below
         }
         if (i > 1 && tokens[i - 1].Text == "," && tokens[i - 2].IsCapitalized && next?.Text == ",")
         {
-            return true; // an age: "Roman Vasko, 34, was killed"
+            return true; // an age: "John Smith, 34, was killed"
         }
         if (value >= 1900 && value <= 2100 && t.Type == TokenType.Number && !t.Text.Contains(','))
         {
@@ -548,8 +548,8 @@ public static partial class FigureExtractor
     }
 
     /// <summary>
-    /// Whose share or what money: the owner, a name just before it or after "for" ("Dastan 80.1 percent", "10.1 percent for
-    /// Svetlana Marek"), and the things it is said of, the content words around it ("inflation peaked at 38.5 percent",
+    /// Whose share or what money: the owner, a name just before it or after "for" ("Smith 80.1 percent", "10.1 percent for
+    /// Jane Doe"), and the things it is said of, the content words around it ("inflation peaked at 38.5 percent",
     /// "turnout of 84.2%", "pledged €1.4 billion", "$68 million in assets", "of the vote"). Two shares or sums are of one measure
     /// when their owners agree (or one has none) and their things meet.
     /// </summary>
@@ -571,7 +571,7 @@ public static partial class FigureExtractor
             }
             if (t.IsCapitalized && k > 0 && owner is null && k == first - 1)
             {
-                owner = Demonym(t.Text); // a name right before the figure: "Dastan 80.1 percent", "Lind's 19.8 percent"
+                owner = Demonym(t.Text); // a name right before the figure: "Smith 80.1 percent", "Doe's 19.8 percent"
             }
             things.Add(t.IsCapitalized ? Demonym(t.Text) : Lexicon.Stem(t.Text));
             taken++;
@@ -599,7 +599,7 @@ public static partial class FigureExtractor
         return (owner, things);
     }
 
-    /// <summary>A country and its people are one holder: "Ostmarkis", "Ostmarki" and "Ostmark"; "Russians" and "Russia".</summary>
+    /// <summary>A country and its people are one holder: "Icelanders", "Icelandic" and "Iceland"; "Russians" and "Russia".</summary>
     private static string Demonym(string word)
     {
         var w = word.ToLowerInvariant();
@@ -700,7 +700,7 @@ public static partial class FigureExtractor
         {
             var (from, to) = d.End <= f.Start ? (d.End, f.Start) : (f.End, d.Start);
             var between = text[Math.Min(from, to)..Math.Max(from, to)];
-            // "deported 41,300 Ostmarkis in 2022": a date right after the figure, with no comma between, is its date.
+            // "deported 41,300 Icelanders in 2022": a date right after the figure, with no comma between, is its date.
             var gap = d.End <= f.Start ? between.Length : between.Contains(',', StringComparison.Ordinal) ? between.Length + 5 : Math.Max(0, between.Length - 100);
             var leading = text[..d.Start].Trim('*', '_', ' ').Length == 0; // a timeline item's date governs the whole item
             return !leading && (ClauseBreak().IsMatch(between) || between.Contains(", and ", StringComparison.Ordinal)) ? gap + 1000 : gap;
@@ -717,7 +717,7 @@ public static partial class FigureExtractor
         }
         var bound = figures.Where(f => !f.IsSum && f.End <= at).ToList();
         // A sum across the "respectively" list is no sum; a sum earlier in the sentence stands ("nine guards and four civilians … and
-        // in Kumbel and Oqtosh, 57 and 112 homes …, respectively").
+        // in the north and the south, 57 and 112 homes …, respectively").
         var lastList = Places().Matches(text[..at]).LastOrDefault();
         var listStart = lastList is not null ? lastList.Index : bound.Count >= 2 ? bound[^2].Start : at;
         var result = figures.Where(f => !(f.IsSum && f.End <= at && f.End > listStart)).ToList();

@@ -22,7 +22,7 @@ public static partial class Names
         foreach (Match m in Candidate().Matches(text))
         {
             var parts = m.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => p.EndsWith("'s", StringComparison.Ordinal) || p.EndsWith("’s", StringComparison.Ordinal) ? p[..^2] : p).ToList();
-            // Titles before a name are not part of it: "Judge Karel Novan", "President Emomali Rahmon".
+            // Titles before a name are not part of it: "Judge John Smith", "President Jane Doe".
             while (parts.Count > 0 && Lexicon.NotNames.Contains(parts[0]))
             {
                 parts.RemoveAt(0);
@@ -49,7 +49,7 @@ public static partial class Names
     /// <summary>
     /// One name spelled two ways: the same number of parts, every part equal or a close spelling of the other (same first letter,
     /// edit distance one or two, similar length), at least one part different. Two people who share a surname differ in a
-    /// first name by far more than a spelling: Karel and Irena Novan are two people.
+    /// first name by far more than a spelling: John and Jane Smith are two people.
     /// </summary>
     public static bool AreVariants(NameMention a, NameMention b)
     {
@@ -87,8 +87,8 @@ public static partial class Names
 
     /// <summary>
     /// One person written with two first names: the same surname, and the same specific role written beside both
-    /// ("Colonel Bakhtiyor Nazarov, commander of the special police" and "Colonel Farrukh Nazarov, commander of the special police").
-    /// Judge Karel Novan and the journalist Irena Novan are two people; so are two presidents of one family, whose role is not specific enough to tell.
+    /// ("Colonel John Smith, commander of the special police" and "Colonel Paul Smith, commander of the special police").
+    /// Judge John Smith and the journalist Jane Smith are two people; so are two presidents of one family, whose role is not specific enough to tell.
     /// </summary>
     public static bool SameRoleOtherName(NameMention a, NameMention b) =>
         a.Parts.Count == b.Parts.Count && a.Last == b.Last && a.First != b.First && !CloseSpelling(a.First.ToLowerInvariant(), b.First.ToLowerInvariant())

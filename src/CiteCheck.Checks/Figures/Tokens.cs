@@ -30,7 +30,7 @@ public static partial class Tokenizer
             var type = m.Groups["num"].Success ? TokenType.Number : m.Groups["word"].Success ? TokenType.Word : TokenType.Punctuation;
             var value = m.Value;
             var end = m.Index + m.Length;
-            // A possessive belongs to the word but not to its lemma: "Rahmon's" -> "Rahmon".
+            // A possessive belongs to the word but not to its lemma: "Smith's" -> "Smith".
             if (type == TokenType.Word && (value.EndsWith("'s", StringComparison.Ordinal) || value.EndsWith("’s", StringComparison.Ordinal)))
             {
                 value = value[..^2];

@@ -268,7 +268,7 @@ public static partial class ReportComposer
             _ => Theme.Muted,
         };
         var cell = new List<Run> { new(discrepancy.Subject, Theme.Cell.WithBold()) };
-        // The measure and the kind, unless the subject already says them ("Khujand riot — date" needs no "date (date)").
+        // The measure and the kind, unless the subject already says them ("Harbour riot — date" needs no "date (date)").
         var kind = Discrepancy.KindName(discrepancy.Kind);
         var measure = discrepancy.Subject.Contains(discrepancy.Measure, StringComparison.OrdinalIgnoreCase) ? "" : discrepancy.Measure;
         var what = string.Equals(measure, kind, StringComparison.OrdinalIgnoreCase) || discrepancy.Subject.Contains(kind, StringComparison.OrdinalIgnoreCase)
