@@ -341,11 +341,45 @@ public static class CrossCheck
         }
     }
 
+    /// <summary>
+    /// Surnames written alone where one of them is a close spelling of a person's surname: each written occurrence of
+    /// either becomes a one-part mention, so the two spellings are compared like full names.
+    /// </summary>
+    private static IEnumerable<(ClaimFacts Facts, NameMention Name)> SurnamesAlone(IReadOnlyList<ClaimFacts> facts, List<(ClaimFacts Facts, NameMention Name)> mentions)
+    {
+        // Only surnames of plain people (named after a title or a role, never where a place stands), and only variants
+        // written once or twice: a misspelling is rare beside the spelling the report keeps.
+        var notPeople = mentions.Where(m => m.Name.NotAPerson).Select(m => m.Name.Last).ToHashSet(StringComparer.Ordinal);
+        var surnames = mentions.Where(m => m.Name.Titled && !notPeople.Contains(m.Name.Last)).Select(m => m.Name.Last);
+        // Proper words are carried to the sentences after them: count the sentences that write the word themselves.
+        var uses = facts.SelectMany(f => f.Proper.Where(w => f.Claim.Text.Contains(w, StringComparison.Ordinal)))
+            .GroupBy(w => w, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var inLongerNames = mentions.SelectMany(m => m.Name.Parts.Take(m.Name.Parts.Count - 1)).ToHashSet(StringComparer.Ordinal);
+        var standalone = facts.SelectMany(f => f.Proper.Where(w => Names.StandsAlone(f.Claim.Text, w))).ToHashSet(StringComparer.Ordinal);
+        var pairs = Names.SurnameVariants(surnames, uses.Keys.Where(w => uses[w] <= 2 && standalone.Contains(w) && !notPeople.Contains(w) && !inLongerNames.Contains(w)));
+        if (pairs.Count == 0)
+        {
+            yield break;
+        }
+        var words = pairs.SelectMany(p => new[] { p.Variant, p.Surname }).ToHashSet(StringComparer.Ordinal);
+        foreach (var f in facts)
+        {
+            foreach (var word in f.Proper.Where(w => words.Contains(w) && f.Claim.Text.Contains(w, StringComparison.Ordinal)))
+            {
+                var at = f.Claim.Text.IndexOf(word, StringComparison.Ordinal);
+                yield return (f, new NameMention(word, [word], at, at + word.Length));
+            }
+        }
+    }
+
     private static IEnumerable<Discrepancy> NameVariants(IReadOnlyList<ClaimFacts> facts)
     {
         var mentions = facts.SelectMany(f => f.Names.Select(n => (Facts: f, Name: n))).ToList();
+        mentions.AddRange(SurnamesAlone(facts, mentions));
         var distinct = mentions.Select(m => m.Name.Written).Distinct().ToList();
         var byWritten = mentions.GroupBy(m => m.Name.Written).ToDictionary(g => g.Key, g => g.First().Name);
+        // A spelling ever written where a place or a thing stands ("in X", "the X") is not a person's name.
+        var notPeople = mentions.Where(m => m.Name.NotAPerson).Select(m => m.Name.Written).ToHashSet(StringComparer.Ordinal);
         var groups = new UnionFind(distinct.Count);
         var any = false;
         // Names are few; comparing each distinct pair within a bucket (part count, first letter of the surname) is cheap.
@@ -358,6 +392,10 @@ public static class CrossCheck
                 for (var y = x + 1; y < items.Count; y++)
                 {
                     var (p, q) = (byWritten[items[x].w], byWritten[items[y].w]);
+                    if (notPeople.Contains(p.Written) || notPeople.Contains(q.Written))
+                    {
+                        continue;
+                    }
                     if (Names.AreVariants(p, q) || rolesOf[items[x].w].Any(m => rolesOf[items[y].w].Any(n => Names.SameRoleOtherName(m, n))))
                     {
                         groups.Union(items[x].i, items[y].i);
