@@ -50,7 +50,7 @@ public sealed class ClaimFacts
 }
 
 /// <summary>Reads the facts of every claim of a document, in document order.</summary>
-public static class FactReader
+public static partial class FactReader
 {
     public static IReadOnlyList<ClaimFacts> Read(Document document)
     {
@@ -61,6 +61,8 @@ public static class FactReader
         var result = new List<ClaimFacts>();
         var order = 0;
         int? lastYear = null;
+        int? sectionYear = null;
+        var lastSection = -1;
         foreach (var block in document.Blocks)
         {
             if (block.Claims.Length == 0)
@@ -68,6 +70,11 @@ public static class FactReader
                 continue;
             }
             var section = document.SectionOf(block)?.Title;
+            if (block.SectionIndex != lastSection)
+            {
+                lastSection = block.SectionIndex;
+                sectionYear = null;
+            }
             // A heading that dates its section ("The Night of 14 March", "The 2023 Referendum") dates its undated sentences;
             // a day written without a year takes the year the report was last speaking of.
             IReadOnlyList<DateMention> carriedDates = section is null ? [] : [.. DateExtractor.Extract(section, lastYear).Select(d => d with { Start = 0, End = 0 })];
@@ -79,7 +86,10 @@ public static class FactReader
             {
                 var claim = block.Claims[c];
                 var text = claim.Text;
-                var own = DateExtractor.Extract(text);
+                // A day and month written without a year ("On 3 March") take the year their context gives: the heading's
+                // ("### 2017", "The 2015 election"), else the last year this section spoke of.
+                var contextYear = HeadingYear(document, block) ?? sectionYear;
+                var own = DateExtractor.Extract(text, contextYear);
                 if (c == 0 && block.Kind == BlockKind.ListItem && own.Count > 0 && own[0].IsSpecific && text[..own[0].Start].Trim('*', '_', ' ').Length == 0)
                 {
                     itemDate = own[0] with { IsEventDate = true };
@@ -134,12 +144,37 @@ public static class FactReader
                 {
                     lastYear = latest.From.Year;
                 }
+                if (own.LastOrDefault(d => d.From.Year == d.To.Year) is { } lastDated)
+                {
+                    sectionYear = lastDated.From.Year;
+                }
                 carriedProper = facts.Proper;
                 carriedKinds = facts.Kinds;
             }
         }
         return ShareWithinItems(result);
     }
+
+    /// <summary>The one year a heading names, or its parent heading's: "### 2017", "The 2015 regional election".</summary>
+    private static int? HeadingYear(Document document, Block block)
+    {
+        for (var section = document.SectionOf(block); section is not null; section = section.ParentIndex >= 0 && section.ParentIndex < document.Sections.Length ? document.Sections[section.ParentIndex] : null)
+        {
+            var years = HeadingYears().Matches(section.Title).Select(m => m.Value).Distinct().ToList();
+            if (years.Count == 1)
+            {
+                return int.Parse(years[0], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            if (years.Count > 1 || section.ParentIndex == section.Index)
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:1[6-9]|20)\d{2}\b(?!s)")]
+    private static partial System.Text.RegularExpressions.Regex HeadingYears();
 
     /// <summary>
     /// The kind of happening the claim's event date is the date of: the first kind named in the date's clause, else in the clause

@@ -48,10 +48,23 @@ public static class CrossCheck
             {
                 edges.AddRange(CompareFigures(a, b, evidence));
             }
-            if (a.EventDates.Count > 0 && b.EventDates.Count > 0 && evidence.Date != DateRelation.Same)
+            if (evidence.SameStoryCloseDate && (a.EventDates.Count == 0 || b.EventDates.Count == 0) && !Chronicle(a, b)
+                && a.OwnDates.Any(d => d.Precision == DatePrecision.Day) && b.OwnDates.Any(d => d.Precision == DatePrecision.Day))
+            {
+                edges.Add(DateEdge(a, b)); // one story in other words, no kind of happening named, dated a day apart
+            }
+            else if (a.EventDates.Count > 0 && b.EventDates.Count > 0 && evidence.Date != DateRelation.Same)
             {
                 var byEventDate = Evidence.Between(a, b, Distinctive, eventDatesOnly: true, distinctivePlace: Informative);
-                if (byEventDate.Date == DateRelation.Near && byEventDate.SharedKind && byEventDate.SameDatedKind && !byEventDate.PlannedVersusDone)
+                if (Chronicle(a, b))
+                {
+                    // told in order, a few paragraphs apart in one section: the next day of a story, not a second date for it
+                }
+                else if (byEventDate.SameStoryCloseDate && !(byEventDate.SharedKind && byEventDate.SameDatedKind))
+                {
+                    edges.Add(DateEdge(a, b));
+                }
+                else if (byEventDate.Date == DateRelation.Near && byEventDate.SharedKind && byEventDate.SameDatedKind && !byEventDate.PlannedVersusDone)
                 {
                     nearDates.Add((a, b, byEventDate));
                     nearDates.Add((a, b, Evidence.Between(a, b, Informative, eventDatesOnly: true) with { PlannedVersusDone = true }));
@@ -77,6 +90,18 @@ public static class CrossCheck
         discrepancies.AddRange(Assemble(edges, facts, Distinctive));
         discrepancies.AddRange(NameVariants(facts));
         return UniqueIds(discrepancies.OrderBy(d => d.Claims.Min(c => c.Span.Start.Offset)).ThenBy(d => d.Id, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// A section that tells a story day by day ("On 16 January … On 17 January …"): two claims of one section, at most
+    /// three blocks apart, whose dates run forward with the text.
+    /// </summary>
+    private static bool Chronicle(ClaimFacts a, ClaimFacts b)
+    {
+        var (first, second) = a.Order < b.Order ? (a, b) : (b, a);
+        return first.Block.SectionIndex == second.Block.SectionIndex && !first.InTimeline && !second.InTimeline
+            && second.Block.Index - first.Block.Index is >= 1 and <= 3
+            && first.EventDates.Count > 0 && second.EventDates.Count > 0 && first.EventDates.Max(d => d.From) < second.EventDates.Min(d => d.From);
     }
 
     /// <summary>

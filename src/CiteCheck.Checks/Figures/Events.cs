@@ -34,6 +34,17 @@ public sealed record Evidence(DateRelation Date, int SharedProper, int SharedSte
     /// <summary>Two claims that tell one event but date it differently: everything but the date agrees, strongly.</summary>
     public bool SameEventOtherDate => Date == DateRelation.Near && SharedKind && SameDatedKind && !PlannedVersusDone && (SharedProper >= 2 || (SharedProper >= 1 && SharedStems >= 2) || SharedStems >= 3);
 
+    /// <summary>
+    /// Two claims that tell one story in other words and date it a day apart (a slip of the pen): no kind of
+    /// happening need be named, but the overlap must be heavy — four distinctive words or figures, a place or actor and three,
+    /// or two places and two words.
+    /// </summary>
+    public bool SameStoryCloseDate => Date == DateRelation.Near && DaysApart == 1 && !PlannedVersusDone
+        && ((SharedProper >= 1 && SharedStems >= 3) || (SharedProper >= 2 && SharedStems >= 2) || SharedStems >= 4);
+
+    /// <summary>Days between the closest event dates of the two claims, when both give a day.</summary>
+    public int? DaysApart { get; init; }
+
     /// <summary>One claim tells of a plot or a foiled attack, the other of what happened: two events, whatever else they share.</summary>
     public bool PlannedVersusDone { get; init; }
 
@@ -54,8 +65,15 @@ public sealed record Evidence(DateRelation Date, int SharedProper, int SharedSte
         {
             PlannedVersusDone = a.Kinds.Contains("plot") != b.Kinds.Contains("plot"),
             BothNamePlaces = a.Proper.Any(distinctivePlace) && b.Proper.Any(distinctivePlace),
+            DaysApart = eventDatesOnly ? DayDistance(a.EventDates, b.EventDates) : DayDistance(a.Dates, b.Dates),
             SameDatedKind = a.EventKind is not null && b.EventKind is not null && (a.EventKind == b.EventKind || (b.DateKinds.Contains(a.EventKind) && a.DateKinds.Contains(b.EventKind))),
         };
+    }
+
+    private static int? DayDistance(IReadOnlyList<DateMention> a, IReadOnlyList<DateMention> b)
+    {
+        var days = a.Where(x => x.Precision == DatePrecision.Day).SelectMany(x => b.Where(y => y.Precision == DatePrecision.Day).Select(y => x.DistanceInDays(y))).ToList();
+        return days.Count == 0 ? null : days.Min();
     }
 
     public static DateRelation Relation(IReadOnlyList<DateMention> a, IReadOnlyList<DateMention> b)
