@@ -236,6 +236,35 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Deep_link_moved_to_another_article_is_redirected_not_a_soft_404()
+    {
+        Page("/old/story-123", 301, null, ("Location", "/tmp/story-123"));
+        Page("/tmp/story-123", 308, null, ("Location", "/news/2019/story-123"));
+        Page("/news/2019/story-123", 200, LinkKit.Html(
+            "Prison riot in Vakhdat leaves 32 dead | The Daily",
+            "<p>Thirty-two people died in a riot at the prison in Vakhdat.</p><p>The authorities blamed militants.</p>",
+            "Prison riot in Vakhdat leaves 32 dead"));
+        var (report, _) = await LinkKit.CheckAsync(LinkKit.Report([Url("/old/story-123"), Url("/news/2019/story-123")]));
+        Assert.Empty(LinkAssert.Of(report, "soft-404"));
+        LinkAssert.State(LinkState.Redirected, report.Results[0]);
+        Assert.Equal(Url("/news/2019/story-123"), report.Results[0].Status.PermanentRedirect?.AbsoluteUri);
+        LinkAssert.State(LinkState.Ok, report.Results[1]);
+        var d = Assert.Single(report.Diagnostics);
+        Assert.Equal(("redirected-link", "1"), (d.Rule, d.Source));
+        Assert.True(d.Severity <= Severity.Warning, $"a move to another article is {d.Severity}");
+    }
+
+    [Fact]
+    public async Task Deep_link_moved_to_a_page_that_says_it_is_not_there_is_a_soft_404()
+    {
+        Page("/old/story-456", 301, null, ("Location", "/news/2019/story-456"));
+        Page("/news/2019/story-456", 200, LinkKit.Html("Page not found | The Daily", "<p>Sorry.</p>"));
+        var (result, _) = await LinkKit.CheckOneAsync(Url("/old/story-456"));
+        LinkAssert.State(LinkState.Soft404, result);
+        Assert.Contains("Page not found", result.Status.Detail);
+    }
+
+    [Fact]
     public async Task Gzip_bomb_stops_at_the_decompressed_cap()
     {
         using var compressed = new MemoryStream();
