@@ -184,16 +184,21 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Oversized_body_is_read_up_to_the_cap_and_judged_on_its_head()
+    public async Task Oversized_body_is_not_read_past_the_cap_and_is_response_too_large()
     {
-        var big = LinkKit.Html("A very long page", "<p>" + new string('x', 3 * 1024 * 1024) + "</p>");
+        // Parsed, its title would make a soft 404 and a title mismatch: neither may be judged from a part of the page.
+        var big = LinkKit.Html("Page not found", "<p>" + new string('x', 3 * 1024 * 1024) + "</p>");
         Page("/big", 200, big);
         var options = LinkKit.Fast with { MaxResponseBytes = 64 * 1024, MaxDecompressedBytes = 64 * 1024 };
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/big"), "A very long page", options);
-        LinkAssert.State(LinkState.Ok, result);
-        Assert.True(result.Fetch!.Page!.Truncated);
-        Assert.Equal("A very long page", result.Fetch.Page.Title);
-        Assert.True(result.Fetch.Page.Text!.Length <= 64 * 1024);
+        var document = LinkKit.Report([Url("/big")], ["A very long page"]);
+        var (report, elapsed) = await LinkKit.CheckAsync(document, options);
+        var result = Assert.Single(report.Results);
+        LinkAssert.State(LinkState.TooLarge, result);
+        Assert.Contains("larger than the 64 KiB read cap", result.Status.Detail);
+        Assert.Equal(new PageInfo("text/html", null, null, null, "", null, true), result.Fetch!.Page);
+        var d = Assert.Single(report.Diagnostics);
+        Assert.Equal(("CC3008", "response-too-large", Severity.Warning), (d.Id, d.Rule, d.Severity));
+        Assert.Equal(document.Citations.Single().TargetSpan, d.Location);
         LinkAssert.Within(Bound, elapsed);
     }
 
@@ -265,30 +270,34 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Gzip_bomb_stops_at_the_decompressed_cap()
+    public async Task Gzip_bomb_past_the_decompressed_cap_is_response_too_large_and_never_parsed()
     {
         using var compressed = new MemoryStream();
         using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
         {
-            gzip.Write(Encoding.ASCII.GetBytes("<html><head><title>Bomb</title></head><body><p>"));
+            gzip.Write("<html><head><title>Page not found</title></head><body><p>"u8);
             var zeros = new byte[1024 * 1024];
             Array.Fill(zeros, (byte)'0');
-            for (var i = 0; i < 200; i++)
+            for (var i = 0; i < 4; i++)
             {
-                gzip.Write(zeros); // 200 MiB expanded
+                gzip.Write(zeros); // 4 MiB expanded: 64 times the cap below
             }
         }
         Server.Given(Request.Create().WithPath("/bomb").UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(200)
             .WithHeader("Content-Type", "text/html").WithHeader("Content-Encoding", "gzip").WithBody(compressed.ToArray()));
-        var options = LinkKit.Fast with { MaxResponseBytes = 2 * 1024 * 1024, MaxDecompressedBytes = 4 * 1024 * 1024 };
-        var before = GC.GetTotalAllocatedBytes();
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/bomb"), options: options);
-        var allocated = GC.GetTotalAllocatedBytes() - before;
-        Assert.True(compressed.Length < options.MaxResponseBytes, "the bomb itself must fit the wire cap for this test to mean anything");
-        LinkAssert.State(LinkState.Ok, result);
-        Assert.True(result.Fetch!.Page!.Truncated);
-        Assert.Equal("Bomb", result.Fetch.Page.Title);
-        Assert.True(allocated < 350L * 1024 * 1024, $"allocated {allocated / 1024 / 1024} MiB while reading a 200 MiB bomb");
+        var options = LinkKit.Fast with { MaxResponseBytes = 64 * 1024, MaxDecompressedBytes = 64 * 1024 };
+        var document = LinkKit.Report([Url("/bomb")], ["Prison riot in Vakhdat"], claim: "The riot killed 32 people.");
+        var (report, elapsed) = await LinkKit.CheckAsync(document, options);
+        Assert.True(compressed.Length < options.MaxResponseBytes, "the bomb must fit the wire cap, so that only the decompressed cap stops it");
+        var result = Assert.Single(report.Results);
+        LinkAssert.State(LinkState.TooLarge, result);
+        Assert.Equal(200, result.Status.Code);
+        Assert.Contains("expands to more than the 64 KiB decompression cap", result.Status.Detail);
+        Assert.Equal(new PageInfo("text/html", null, null, null, "", null, true), result.Fetch!.Page); // never parsed: no title, no text
+        var d = Assert.Single(report.Diagnostics); // no soft-404, title-mismatch or figure-not-in-source from the unread page
+        Assert.Equal(("CC3008", "response-too-large", Severity.Warning, "1"), (d.Id, d.Rule, d.Severity, d.Source));
+        Assert.Equal(document.Citations.Single().TargetSpan, d.Location);
+        Assert.Contains("not read", d.Message);
         LinkAssert.Within(Bound, elapsed);
     }
 }
