@@ -9,7 +9,11 @@ using WireMock.Server;
 
 namespace CiteCheck.Tests.Links;
 
-/// <summary>One loopback server for the class; each test owns its paths. Every test asserts the verdict and a time bound.</summary>
+/// <summary>
+/// One loopback server for the class; each test owns its paths. Every test asserts the verdict and what the configured
+/// behaviour implies (requests the server saw, attempts, the timeout that fired), never how long the run took: time is
+/// bounded by the timeouts a test configures, not by the machine's speed.
+/// </summary>
 public sealed class LinkServerFixture : IDisposable
 {
     public WireMockServer Server { get; } = LinkKit.StartServer();
@@ -19,8 +23,6 @@ public sealed class LinkServerFixture : IDisposable
 
 public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<LinkServerFixture>
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
-
     private WireMockServer Server => fixture.Server;
 
     private string Url(string path) => Server.Url + path;
@@ -39,11 +41,10 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
     public async Task Ok_200()
     {
         Page("/ok", 200, LinkKit.Html("Prison riot in Vakhdat | Reuters"));
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/ok"), "Prison riot in Vakhdat");
+        var (result, _) = await LinkKit.CheckOneAsync(Url("/ok"), "Prison riot in Vakhdat");
         LinkAssert.State(LinkState.Ok, result);
         Assert.Equal(200, result.Status.Code);
         Assert.Equal("Prison riot in Vakhdat | Reuters", result.Fetch!.Page!.Title);
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -52,11 +53,10 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
         Page("/chain/a", 301, null, ("Location", "/chain/b"));
         Page("/chain/b", 308, null, ("Location", "/chain/c"));
         Page("/chain/c", 200, LinkKit.Html("The page"));
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/chain/a"));
+        var (result, _) = await LinkKit.CheckOneAsync(Url("/chain/a"));
         LinkAssert.State(LinkState.Redirected, result);
         Assert.Equal(Url("/chain/c"), result.Status.PermanentRedirect?.AbsoluteUri);
         Assert.Equal([301, 308], result.Fetch!.Redirects.Select(r => r.Code));
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -64,23 +64,21 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
     {
         Page("/loop/a", 302, null, ("Location", "/loop/b"));
         Page("/loop/b", 302, null, ("Location", "/loop/a"));
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/loop/a"));
+        var (result, _) = await LinkKit.CheckOneAsync(Url("/loop/a"));
         LinkAssert.State(LinkState.Unreachable, result);
         Assert.Contains("redirect loop", result.Status.Detail);
         Assert.Equal(1, LinkKit.RequestsTo(Server, "/loop/a"));
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
     public async Task Bot_wall_403_is_blocked_a_warning_not_an_error()
     {
         Page("/wall", 403, LinkKit.Html("Just a moment..."));
-        var (report, elapsed) = await LinkKit.CheckAsync(LinkKit.Report([Url("/wall")]));
+        var (report, _) = await LinkKit.CheckAsync(LinkKit.Report([Url("/wall")]));
         LinkAssert.State(LinkState.Blocked, Assert.Single(report.Results));
         Assert.Equal(Severity.Warning, Assert.Single(report.Diagnostics).Severity);
         Assert.Equal("blocked-link", report.Diagnostics[0].Rule);
         Assert.Equal(1, LinkKit.RequestsTo(Server, "/wall")); // 403 is not retried
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -88,23 +86,21 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
     {
         Page("/gone404", 404, LinkKit.Html("Not Found"));
         var document = LinkKit.Report([Url("/gone404")]);
-        var (report, elapsed) = await LinkKit.CheckAsync(document);
+        var (report, _) = await LinkKit.CheckAsync(document);
         LinkAssert.State(LinkState.Broken, Assert.Single(report.Results));
         var d = Assert.Single(report.Diagnostics);
         Assert.Equal(("CC3001", Severity.Error), (d.Id, d.Severity));
         Assert.Equal(document.Citations.Single().TargetSpan, d.Location);
         Assert.Equal(1, LinkKit.RequestsTo(Server, "/gone404"));
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
     public async Task Gone_410_is_broken()
     {
         Page("/gone410", 410);
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/gone410"));
+        var (result, _) = await LinkKit.CheckOneAsync(Url("/gone410"));
         LinkAssert.State(LinkState.Broken, result);
         Assert.Equal(410, result.Status.Code);
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -118,7 +114,6 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
         LinkAssert.State(LinkState.Ok, result);
         Assert.Equal(2, LinkKit.RequestsTo(Server, "/busy"));
         Assert.True(elapsed >= TimeSpan.FromMilliseconds(900), $"Retry-After: 1 was not honoured ({elapsed.TotalMilliseconds:0} ms)");
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -130,11 +125,10 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
             .RespondWith(Response.Create().WithStatusCode(503));
         Server.Given(Request.Create().WithPath("/flaky").UsingAnyMethod()).InScenario("flaky").WhenStateIs("two")
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/html").WithBody(LinkKit.Html("Flaky page")));
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/flaky"));
+        var (result, _) = await LinkKit.CheckOneAsync(Url("/flaky"));
         LinkAssert.State(LinkState.Ok, result);
         Assert.Equal(3, LinkKit.RequestsTo(Server, "/flaky"));
         Assert.Equal(3, result.Fetch!.Attempts);
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -143,11 +137,10 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
         Server.Given(Request.Create().WithPath("/slow").UsingAnyMethod())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(LinkKit.Html("Slow")).WithDelay(TimeSpan.FromSeconds(3)));
         var options = LinkKit.Fast with { Timeout = TimeSpan.FromMilliseconds(300), MaxRetries = 1 };
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/slow"), options: options);
+        var (result, _) = await LinkKit.CheckOneAsync(Url("/slow"), options: options);
         LinkAssert.State(LinkState.Unreachable, result);
-        Assert.Contains("timed out", result.Status.Detail);
-        Assert.Equal(2, result.Fetch!.Attempts);
-        LinkAssert.Within(TimeSpan.FromSeconds(3), elapsed);
+        Assert.Contains($"timed out after {options.Timeout.TotalSeconds:0.###}s", result.Status.Detail); // the attempt timeout cut the 3 s answer
+        Assert.Equal(2, result.Fetch!.Attempts); // the first attempt and the one retry configured
     }
 
     [Fact]
@@ -160,11 +153,10 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
             await Task.Delay(Timeout.Infinite, token);
         });
         var options = LinkKit.Fast with { Timeout = TimeSpan.FromMilliseconds(400), MaxRetries = 1 };
-        var (result, elapsed) = await LinkKit.CheckOneAsync(raw.Url + "/stall", options: options);
+        var (result, _) = await LinkKit.CheckOneAsync(raw.Url + "/stall", options: options);
         LinkAssert.State(LinkState.Unreachable, result);
-        Assert.Contains("timed out", result.Status.Detail);
+        Assert.Contains($"timed out after {options.Timeout.TotalSeconds:0.###}s", result.Status.Detail);
         Assert.Equal(2, raw.Connections);
-        LinkAssert.Within(TimeSpan.FromSeconds(4), elapsed);
     }
 
     [Fact]
@@ -176,11 +168,10 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
             socket.LingerState = new LingerOption(true, 0); // close with RST
             socket.Close();
         });
-        var (result, elapsed) = await LinkKit.CheckOneAsync(raw.Url + "/reset");
+        var (result, _) = await LinkKit.CheckOneAsync(raw.Url + "/reset");
         LinkAssert.State(LinkState.Unreachable, result);
         Assert.Contains("connection", result.Status.Detail, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(3, raw.Connections); // first attempt + 2 retries
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -191,7 +182,7 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
         Page("/big", 200, big);
         var options = LinkKit.Fast with { MaxResponseBytes = 64 * 1024, MaxDecompressedBytes = 64 * 1024 };
         var document = LinkKit.Report([Url("/big")], ["A very long page"]);
-        var (report, elapsed) = await LinkKit.CheckAsync(document, options);
+        var (report, _) = await LinkKit.CheckAsync(document, options);
         var result = Assert.Single(report.Results);
         LinkAssert.State(LinkState.TooLarge, result);
         Assert.Contains("larger than the 64 KiB read cap", result.Status.Detail);
@@ -199,19 +190,17 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
         var d = Assert.Single(report.Diagnostics);
         Assert.Equal(("CC3008", "response-too-large", Severity.Warning), (d.Id, d.Rule, d.Severity));
         Assert.Equal(document.Citations.Single().TargetSpan, d.Location);
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
     public async Task Soft_404_page_served_with_200_is_an_error()
     {
         Page("/news/2019/riot", 200, LinkKit.Html("Page not found – The Daily", "<p>Sorry.</p>", "Oops! That page can’t be found."));
-        var (report, elapsed) = await LinkKit.CheckAsync(LinkKit.Report([Url("/news/2019/riot")], ["Prison riot kills 32"]));
+        var (report, _) = await LinkKit.CheckAsync(LinkKit.Report([Url("/news/2019/riot")], ["Prison riot kills 32"]));
         var result = Assert.Single(report.Results);
         LinkAssert.State(LinkState.Soft404, result);
         Assert.Contains("Page not found", result.Status.Detail);
         Assert.Equal(("CC3003", Severity.Error), (report.Diagnostics[0].Id, report.Diagnostics[0].Severity));
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -219,14 +208,13 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
     {
         Page("/wrong", 200, LinkKit.Html("Ten summer salad recipes | Good Food", "<p>Tomatoes.</p>", "Ten summer salad recipes"));
         Page("/right", 200, LinkKit.Html("Tajikistan: prison riot leaves 32 dead - BBC News"));
-        var (report, elapsed) = await LinkKit.CheckAsync(LinkKit.Report(
+        var (report, _) = await LinkKit.CheckAsync(LinkKit.Report(
             [Url("/wrong"), Url("/right")],
             ["Tajikistan prison riot leaves 32 dead", "Tajikistan prison riot leaves 32 dead"]));
         LinkAssert.State(LinkState.TitleMismatch, report.Results[0]);
         LinkAssert.State(LinkState.Ok, report.Results[1]);
         var d = Assert.Single(report.Diagnostics);
         Assert.Equal(("CC3004", Severity.Warning, "1"), (d.Id, d.Severity, d.Source));
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -234,10 +222,9 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
     {
         Page("/2018/07/30/world/asia/cyclists.html", 302, null, ("Location", "/"));
         Page("/", 200, LinkKit.Html("The Example Times - Breaking News"));
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/2018/07/30/world/asia/cyclists.html"));
+        var (result, _) = await LinkKit.CheckOneAsync(Url("/2018/07/30/world/asia/cyclists.html"));
         LinkAssert.State(LinkState.Soft404, result);
         Assert.Contains("home page", result.Status.Detail);
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -287,7 +274,7 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
             .WithHeader("Content-Type", "text/html").WithHeader("Content-Encoding", "gzip").WithBody(compressed.ToArray()));
         var options = LinkKit.Fast with { MaxResponseBytes = 64 * 1024, MaxDecompressedBytes = 64 * 1024 };
         var document = LinkKit.Report([Url("/bomb")], ["Prison riot in Vakhdat"], claim: "The riot killed 32 people.");
-        var (report, elapsed) = await LinkKit.CheckAsync(document, options);
+        var (report, _) = await LinkKit.CheckAsync(document, options);
         Assert.True(compressed.Length < options.MaxResponseBytes, "the bomb must fit the wire cap, so that only the decompressed cap stops it");
         var result = Assert.Single(report.Results);
         LinkAssert.State(LinkState.TooLarge, result);
@@ -298,6 +285,5 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
         Assert.Equal(("CC3008", "response-too-large", Severity.Warning, "1"), (d.Id, d.Rule, d.Severity, d.Source));
         Assert.Equal(document.Citations.Single().TargetSpan, d.Location);
         Assert.Contains("not read", d.Message);
-        LinkAssert.Within(Bound, elapsed);
     }
 }
