@@ -36,13 +36,13 @@ public sealed record Redirect(string From, int Code, string To)
 /// <summary>
 /// What a page said about itself: its content type, the title candidates (title, og:title, first h1), a hash of its
 /// content, its visible text (for the figure check; scripts are never run, and their text is dropped) and whether the
-/// body was cut at a size cap.
+/// body passed a size cap (such a body is not read: no title, hash or text; <see cref="FetchResult.Cause"/> says which cap).
 /// </summary>
 public sealed record PageInfo(string? ContentType, string? Title, string? OgTitle, string? Heading, string ContentHash, string? Text, bool Truncated);
 
 /// <summary>
 /// The outcome of fetching one URL (what the cache stores): the outcome, the final HTTP code, the final URL, the redirect
-/// chain, the page, the cause of a failure, the attempts made and when. Judging it is <see cref="Classification.LinkClassifier"/>'s job,
+/// chain, the page, the cause of a failure (or the cap a 2xx body passed), the attempts made and when. Judging it is <see cref="Classification.LinkClassifier"/>'s job,
 /// so a changed bibliography title is judged again without a request.
 /// </summary>
 public sealed record FetchResult(FetchOutcome Outcome, int? Code, string Url, string FinalUrl, DateTimeOffset CheckedAt)

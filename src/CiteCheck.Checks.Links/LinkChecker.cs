@@ -81,7 +81,7 @@ public sealed class LinkChecker(ILinkFetcher fetcher, LinkCheckOptions options, 
         return new LinkResult(request, status, fetch);
     }
 
-    /// <summary>Whether the archived copy is there: ok or redirected (archives redirect to the nearest snapshot), and not a soft 404.</summary>
+    /// <summary>Whether the archived copy is there: ok, redirected (archives redirect to the nearest snapshot) or too large to read, and not a soft 404.</summary>
     private async Task<bool> ArchiveAnswersAsync(string archive, CancellationToken cancellationToken)
     {
         var (key, url, _) = LinkCollector.Normalise(archive);
@@ -91,7 +91,7 @@ public sealed class LinkChecker(ILinkFetcher fetcher, LinkCheckOptions options, 
         }
         var request = new LinkRequest(key, url, archive, []);
         var fetch = await fetcher.FetchAsync(url, cancellationToken).ConfigureAwait(false);
-        return LinkClassifier.Classify(request, fetch, _options).State is LinkState.Ok or LinkState.Redirected;
+        return LinkClassifier.Classify(request, fetch, _options).State is LinkState.Ok or LinkState.Redirected or LinkState.TooLarge;
     }
 
     /// <summary>Request indices ordered round-robin across hosts: the first URL of every host, then the second of every host, …</summary>

@@ -22,6 +22,7 @@ public static class LinkDiagnostics
                 LinkState.Redirected => LinkClassifier.RedirectedLink,
                 LinkState.Soft404 => Soft404Classifier.Rule,
                 LinkState.TitleMismatch => TitleMatcher.Rule,
+                LinkState.TooLarge => LinkClassifier.ResponseTooLarge,
                 _ => null,
             };
             if (rule is null)
@@ -53,6 +54,8 @@ public static class LinkDiagnostics
             LinkState.Redirected => $"'{url}' is {s.Detail}; update the link",
             LinkState.Soft404 => $"'{url}' answers but is not there: {s.Detail}",
             LinkState.TitleMismatch => $"'{url}' may be the wrong page: {s.Detail}",
+            LinkState.TooLarge => $"'{url}' answers, but {s.Detail}, so it was not read: its title and figures are not checked"
+                + (s.PermanentRedirect is { } moved ? $"; it is permanently redirected to '{moved}'" : ""),
             _ => $"'{url}': {s}",
         };
         if (s.ArchivedCopyOk is { } archived)

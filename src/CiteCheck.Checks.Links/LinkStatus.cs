@@ -24,6 +24,9 @@ public enum LinkState
     /// <summary>2xx, but the page's title is clearly not the bibliography's title.</summary>
     TitleMismatch,
 
+    /// <summary>2xx, but the body passed a size cap (read or decompressed), so the page was not read and nothing on it was judged.</summary>
+    TooLarge,
+
     /// <summary>Not checked: not http(s), not absolute, or offline with no cache entry.</summary>
     Excluded,
 }
@@ -60,6 +63,7 @@ public sealed record LinkStatus(LinkState State, int? Code, string Detail)
         LinkState.Blocked => "blocked",
         LinkState.Soft404 => "soft-404",
         LinkState.TitleMismatch => "title-mismatch",
+        LinkState.TooLarge => "too-large",
         _ => "excluded",
     };
 

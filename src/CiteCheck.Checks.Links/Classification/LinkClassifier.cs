@@ -5,7 +5,8 @@ namespace CiteCheck.Checks.Links.Classification;
 /// <summary>
 /// Judges a fetch: a pure function of the request (its bibliography titles) and the fetch result, so cached results are
 /// judged again on every run. HTTP answers first (404/410 and unknown hosts are broken; 401/403/451 blocked; 408/429/5xx and
-/// failures unreachable; other 4xx broken), then, for a 2xx page: soft-404, title mismatch, permanent redirect, ok.
+/// failures unreachable; other 4xx broken), then, for a 2xx page: too large (a body over a size cap, never parsed),
+/// soft-404, title mismatch, permanent redirect, ok.
 /// </summary>
 public static class LinkClassifier
 {
@@ -13,6 +14,7 @@ public static class LinkClassifier
     public static readonly DiagnosticDescriptor UnreachableLink = new("CC3002", "unreachable-link", "Linked page could not be reached", Severity.Warning, "links");
     public static readonly DiagnosticDescriptor BlockedLink = new("CC3005", "blocked-link", "Linked page refuses the checker", Severity.Warning, "links");
     public static readonly DiagnosticDescriptor RedirectedLink = new("CC3006", "redirected-link", "Link is permanently redirected", Severity.Info, "links");
+    public static readonly DiagnosticDescriptor ResponseTooLarge = new("CC3008", "response-too-large", "Linked page is too large to read whole", Severity.Warning, "links");
 
     public static LinkStatus Classify(LinkRequest request, FetchResult fetch, LinkCheckOptions options)
     {
@@ -49,6 +51,10 @@ public static class LinkClassifier
             case < 200 or >= 300:
                 return new LinkStatus(LinkState.Unreachable, code, fetch.Cause ?? $"unexpected HTTP {code}");
         }
+        if (fetch.Page is { Truncated: true })
+        {
+            return new LinkStatus(LinkState.TooLarge, code, fetch.Cause ?? "its body is larger than a size cap") { PermanentRedirect = PermanentTarget(fetch) };
+        }
         if (Soft404Classifier.Check(request, fetch) is { } soft)
         {
             return new LinkStatus(LinkState.Soft404, code, soft);
@@ -61,7 +67,7 @@ public static class LinkClassifier
         {
             return new LinkStatus(LinkState.Redirected, code, $"permanently redirected to '{moved}'") { PermanentRedirect = moved };
         }
-        return new LinkStatus(LinkState.Ok, code, fetch.Page?.Truncated == true ? "page larger than the size cap; judged on its beginning" : "");
+        return new LinkStatus(LinkState.Ok, code, "");
     }
 
     /// <summary>Where the leading run of permanent redirects (301, 308) ends: the URL the citation should now give.</summary>

@@ -2,13 +2,27 @@ using System.IO.Compression;
 
 namespace CiteCheck.Checks.Links.Http;
 
-/// <summary>A response body read with both caps applied: bytes off the wire, and bytes after decompression.</summary>
-public sealed record Body(byte[] Bytes, bool Truncated);
+/// <summary>Which cap a body passed: none, the bytes read off the wire, or the bytes after decompression.</summary>
+public enum BodyCap
+{
+    None,
+    Wire,
+    Decoded,
+}
+
+/// <summary>
+/// A response body read with both caps applied. A body over a cap keeps no bytes: it is never parsed, so the page's title,
+/// soft-404 signs and figures are not judged from a part of it (see <c>response-too-large</c>).
+/// </summary>
+public sealed record Body(byte[] Bytes, BodyCap Over = BodyCap.None)
+{
+    public bool Truncated => Over != BodyCap.None;
+}
 
 /// <summary>
 /// Reads a body without trusting it: at most <c>maxWire</c> bytes are read from the connection (the rest is never read),
-/// and a gzip, deflate or brotli body is expanded to at most <c>maxDecoded</c> bytes, so a gzip bomb costs nothing.
-/// A truncated page is still judged on what was read (its head holds the title).
+/// and a gzip, deflate or brotli body is expanded to at most <c>maxDecoded</c> bytes, so a gzip bomb costs no more than its
+/// cap. Reading stops at the first cap passed, and what was read is dropped.
 /// </summary>
 public static class BodyReader
 {
@@ -17,11 +31,14 @@ public static class BodyReader
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var (wire, wireTruncated) = await ReadCappedAsync(stream, maxWire, cancellationToken).ConfigureAwait(false);
+            if (await ReadCappedAsync(stream, maxWire, cancellationToken).ConfigureAwait(false) is not { } wire)
+            {
+                return new Body([], BodyCap.Wire);
+            }
             var encoding = content.Headers.ContentEncoding.LastOrDefault()?.Trim().ToLowerInvariant();
             if (encoding is null or "identity" or "")
             {
-                return new Body(wire, wireTruncated);
+                return new Body(wire);
             }
             using var compressed = new MemoryStream(wire);
             Stream? decoder = encoding switch
@@ -33,25 +50,26 @@ public static class BodyReader
             };
             if (decoder is null)
             {
-                return new Body(wire, wireTruncated);
+                return new Body(wire);
             }
             await using (decoder.ConfigureAwait(false))
             {
                 try
                 {
-                    var (decoded, decodedTruncated) = await ReadCappedAsync(decoder, maxDecoded, cancellationToken).ConfigureAwait(false);
-                    return new Body(decoded, wireTruncated || decodedTruncated);
+                    var decoded = await ReadCappedAsync(decoder, maxDecoded, cancellationToken).ConfigureAwait(false);
+                    return decoded is null ? new Body([], BodyCap.Decoded) : new Body(decoded);
                 }
                 catch (InvalidDataException)
                 {
-                    // A body cut at the wire cap (or a corrupt one) ends mid-stream: judge nothing from it.
-                    return new Body([], true);
+                    // A corrupt body (the whole of it was read, within the wire cap): judge nothing from it.
+                    return new Body([]);
                 }
             }
         }
     }
 
-    private static async Task<(byte[] Bytes, bool Truncated)> ReadCappedAsync(Stream stream, long max, CancellationToken cancellationToken)
+    /// <summary>The whole stream, or null as soon as it passes <paramref name="max"/> bytes (at most max + 1 bytes are read).</summary>
+    private static async Task<byte[]?> ReadCappedAsync(Stream stream, long max, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -61,13 +79,12 @@ public static class BodyReader
             var read = await stream.ReadAsync(chunk.AsMemory(0, room), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
-                return (buffer.ToArray(), false);
+                return buffer.ToArray();
             }
             buffer.Write(chunk, 0, read);
             if (buffer.Length > max)
             {
-                buffer.SetLength(max);
-                return (buffer.ToArray(), true);
+                return null;
             }
         }
     }

@@ -118,15 +118,24 @@ public sealed class HttpLinkFetcher : ILinkFetcher, IDisposable
                     continue;
                 }
                 PageInfo? page = null;
-                if (method == HttpMethod.Get && code is >= 200 and < 300 && PageReader.IsReadable(mediaType) && response.Content is BufferedBody buffered)
+                string? tooLarge = null;
+                if (method == HttpMethod.Get && code is >= 200 and < 300 && PageReader.IsReadable(mediaType) && response.Content is BufferedBody { Body.Truncated: true } over)
                 {
-                    page = PageReader.Read(buffered.Body.Bytes, mediaType, response.Content.Headers.ContentType?.CharSet, buffered.Body.Truncated, _options.MaxTextChars);
+                    // Never parsed: a part of a page is not the page, so nothing is judged from it.
+                    page = new PageInfo(mediaType, null, null, null, "", null, true);
+                    tooLarge = over.Body.Over == BodyCap.Wire
+                        ? $"its body is larger than the {Size(_options.MaxResponseBytes)} read cap"
+                        : $"its body expands to more than the {Size(_options.MaxDecompressedBytes)} decompression cap";
+                }
+                else if (method == HttpMethod.Get && code is >= 200 and < 300 && PageReader.IsReadable(mediaType) && response.Content is BufferedBody buffered)
+                {
+                    page = PageReader.Read(buffered.Body.Bytes, mediaType, response.Content.Headers.ContentType?.CharSet, _options.MaxTextChars);
                 }
                 else if (code is >= 200 and < 300)
                 {
                     page = new PageInfo(mediaType, null, null, null, "", null, false);
                 }
-                var cause = code is >= 200 and < 300 ? null : $"HTTP {code} {response.ReasonPhrase}".TrimEnd();
+                var cause = code is >= 200 and < 300 ? tooLarge : $"HTTP {code} {response.ReasonPhrase}".TrimEnd();
                 if (LinkPipelineBuilder.IsRetryableStatus(code) && attempts > 1)
                 {
                     cause += $" after {attempts} attempts";
@@ -176,6 +185,9 @@ public sealed class HttpLinkFetcher : ILinkFetcher, IDisposable
             throw;
         }
     }
+
+    private static string Size(long bytes) =>
+        bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MiB" : bytes % 1024 == 0 ? $"{bytes / 1024} KiB" : $"{bytes} bytes";
 
     private static string Describe(Exception e) => e switch
     {

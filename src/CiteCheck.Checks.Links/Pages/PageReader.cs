@@ -8,6 +8,7 @@ namespace CiteCheck.Checks.Links.Pages;
 /// <summary>
 /// Reads a fetched page with AngleSharp's parser alone: no browsing context, no scripting, no resource loading, so
 /// nothing on the page runs. HTML gives its title, og:title, first h1 and visible text; plain text gives its text.
+/// Only a whole body is read: one over a size cap is never parsed (<see cref="Http.BodyReader"/>).
 /// </summary>
 public static class PageReader
 {
@@ -17,12 +18,12 @@ public static class PageReader
         || mediaType.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase)
         || mediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase);
 
-    public static PageInfo Read(byte[] body, string? mediaType, string? charset, bool truncated, int maxTextChars)
+    public static PageInfo Read(byte[] body, string? mediaType, string? charset, int maxTextChars)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(body));
         if (mediaType is not null && mediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase))
         {
-            return new PageInfo(mediaType, null, null, null, hash, Cap(Collapse(Decode(body, charset)), maxTextChars), truncated);
+            return new PageInfo(mediaType, null, null, null, hash, Cap(Collapse(Decode(body, charset)), maxTextChars), false);
         }
         var parser = new HtmlParser();
         using var document = Encoding(charset) is { } encoding
@@ -36,7 +37,7 @@ public static class PageReader
         var og = Clean(document.QuerySelector("meta[property='og:title'], meta[name='og:title']")?.GetAttribute("content"));
         var h1 = Clean(document.QuerySelector("h1")?.TextContent);
         var text = Collapse(TextOf(document.Body));
-        return new PageInfo(mediaType ?? "text/html", title, og, h1, hash, Cap(text, maxTextChars), truncated);
+        return new PageInfo(mediaType ?? "text/html", title, og, h1, hash, Cap(text, maxTextChars), false);
     }
 
     private static string TextOf(IElement? body)

@@ -9,7 +9,11 @@ using WireMock.Server;
 
 namespace CiteCheck.Tests.Links;
 
-/// <summary>One loopback server for the class; each test owns its paths. Every test asserts the verdict and a time bound.</summary>
+/// <summary>
+/// One loopback server for the class; each test owns its paths. Every test asserts the verdict and what the configured
+/// behaviour implies (requests the server saw, attempts, the timeout that fired), never how long the run took: time is
+/// bounded by the timeouts a test configures, not by the machine's speed.
+/// </summary>
 public sealed class LinkServerFixture : IDisposable
 {
     public WireMockServer Server { get; } = LinkKit.StartServer();
@@ -19,8 +23,6 @@ public sealed class LinkServerFixture : IDisposable
 
 public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<LinkServerFixture>
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
-
     private WireMockServer Server => fixture.Server;
 
     private string Url(string path) => Server.Url + path;
@@ -39,11 +41,10 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
     public async Task Ok_200()
     {
         Page("/ok", 200, LinkKit.Html("Prison riot in Vakhdat | Reuters"));
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/ok"), "Prison riot in Vakhdat");
+        var (result, _) = await LinkKit.CheckOneAsync(Url("/ok"), "Prison riot in Vakhdat");
         LinkAssert.State(LinkState.Ok, result);
         Assert.Equal(200, result.Status.Code);
         Assert.Equal("Prison riot in Vakhdat | Reuters", result.Fetch!.Page!.Title);
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -52,11 +53,10 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
         Page("/chain/a", 301, null, ("Location", "/chain/b"));
         Page("/chain/b", 308, null, ("Location", "/chain/c"));
         Page("/chain/c", 200, LinkKit.Html("The page"));
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/chain/a"));
+        var (result, _) = await LinkKit.CheckOneAsync(Url("/chain/a"));
         LinkAssert.State(LinkState.Redirected, result);
         Assert.Equal(Url("/chain/c"), result.Status.PermanentRedirect?.AbsoluteUri);
         Assert.Equal([301, 308], result.Fetch!.Redirects.Select(r => r.Code));
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -64,23 +64,21 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
     {
         Page("/loop/a", 302, null, ("Location", "/loop/b"));
         Page("/loop/b", 302, null, ("Location", "/loop/a"));
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/loop/a"));
+        var (result, _) = await LinkKit.CheckOneAsync(Url("/loop/a"));
         LinkAssert.State(LinkState.Unreachable, result);
         Assert.Contains("redirect loop", result.Status.Detail);
         Assert.Equal(1, LinkKit.RequestsTo(Server, "/loop/a"));
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
     public async Task Bot_wall_403_is_blocked_a_warning_not_an_error()
     {
         Page("/wall", 403, LinkKit.Html("Just a moment..."));
-        var (report, elapsed) = await LinkKit.CheckAsync(LinkKit.Report([Url("/wall")]));
+        var (report, _) = await LinkKit.CheckAsync(LinkKit.Report([Url("/wall")]));
         LinkAssert.State(LinkState.Blocked, Assert.Single(report.Results));
         Assert.Equal(Severity.Warning, Assert.Single(report.Diagnostics).Severity);
         Assert.Equal("blocked-link", report.Diagnostics[0].Rule);
         Assert.Equal(1, LinkKit.RequestsTo(Server, "/wall")); // 403 is not retried
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -88,23 +86,21 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
     {
         Page("/gone404", 404, LinkKit.Html("Not Found"));
         var document = LinkKit.Report([Url("/gone404")]);
-        var (report, elapsed) = await LinkKit.CheckAsync(document);
+        var (report, _) = await LinkKit.CheckAsync(document);
         LinkAssert.State(LinkState.Broken, Assert.Single(report.Results));
         var d = Assert.Single(report.Diagnostics);
         Assert.Equal(("CC3001", Severity.Error), (d.Id, d.Severity));
         Assert.Equal(document.Citations.Single().TargetSpan, d.Location);
         Assert.Equal(1, LinkKit.RequestsTo(Server, "/gone404"));
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
     public async Task Gone_410_is_broken()
     {
         Page("/gone410", 410);
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/gone410"));
+        var (result, _) = await LinkKit.CheckOneAsync(Url("/gone410"));
         LinkAssert.State(LinkState.Broken, result);
         Assert.Equal(410, result.Status.Code);
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -118,7 +114,6 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
         LinkAssert.State(LinkState.Ok, result);
         Assert.Equal(2, LinkKit.RequestsTo(Server, "/busy"));
         Assert.True(elapsed >= TimeSpan.FromMilliseconds(900), $"Retry-After: 1 was not honoured ({elapsed.TotalMilliseconds:0} ms)");
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -130,11 +125,10 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
             .RespondWith(Response.Create().WithStatusCode(503));
         Server.Given(Request.Create().WithPath("/flaky").UsingAnyMethod()).InScenario("flaky").WhenStateIs("two")
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/html").WithBody(LinkKit.Html("Flaky page")));
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/flaky"));
+        var (result, _) = await LinkKit.CheckOneAsync(Url("/flaky"));
         LinkAssert.State(LinkState.Ok, result);
         Assert.Equal(3, LinkKit.RequestsTo(Server, "/flaky"));
         Assert.Equal(3, result.Fetch!.Attempts);
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -143,11 +137,10 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
         Server.Given(Request.Create().WithPath("/slow").UsingAnyMethod())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(LinkKit.Html("Slow")).WithDelay(TimeSpan.FromSeconds(3)));
         var options = LinkKit.Fast with { Timeout = TimeSpan.FromMilliseconds(300), MaxRetries = 1 };
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/slow"), options: options);
+        var (result, _) = await LinkKit.CheckOneAsync(Url("/slow"), options: options);
         LinkAssert.State(LinkState.Unreachable, result);
-        Assert.Contains("timed out", result.Status.Detail);
-        Assert.Equal(2, result.Fetch!.Attempts);
-        LinkAssert.Within(TimeSpan.FromSeconds(3), elapsed);
+        Assert.Contains($"timed out after {options.Timeout.TotalSeconds:0.###}s", result.Status.Detail); // the attempt timeout cut the 3 s answer
+        Assert.Equal(2, result.Fetch!.Attempts); // the first attempt and the one retry configured
     }
 
     [Fact]
@@ -160,11 +153,10 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
             await Task.Delay(Timeout.Infinite, token);
         });
         var options = LinkKit.Fast with { Timeout = TimeSpan.FromMilliseconds(400), MaxRetries = 1 };
-        var (result, elapsed) = await LinkKit.CheckOneAsync(raw.Url + "/stall", options: options);
+        var (result, _) = await LinkKit.CheckOneAsync(raw.Url + "/stall", options: options);
         LinkAssert.State(LinkState.Unreachable, result);
-        Assert.Contains("timed out", result.Status.Detail);
+        Assert.Contains($"timed out after {options.Timeout.TotalSeconds:0.###}s", result.Status.Detail);
         Assert.Equal(2, raw.Connections);
-        LinkAssert.Within(TimeSpan.FromSeconds(4), elapsed);
     }
 
     [Fact]
@@ -176,37 +168,39 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
             socket.LingerState = new LingerOption(true, 0); // close with RST
             socket.Close();
         });
-        var (result, elapsed) = await LinkKit.CheckOneAsync(raw.Url + "/reset");
+        var (result, _) = await LinkKit.CheckOneAsync(raw.Url + "/reset");
         LinkAssert.State(LinkState.Unreachable, result);
         Assert.Contains("connection", result.Status.Detail, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(3, raw.Connections); // first attempt + 2 retries
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
-    public async Task Oversized_body_is_read_up_to_the_cap_and_judged_on_its_head()
+    public async Task Oversized_body_is_not_read_past_the_cap_and_is_response_too_large()
     {
-        var big = LinkKit.Html("A very long page", "<p>" + new string('x', 3 * 1024 * 1024) + "</p>");
+        // Parsed, its title would make a soft 404 and a title mismatch: neither may be judged from a part of the page.
+        var big = LinkKit.Html("Page not found", "<p>" + new string('x', 3 * 1024 * 1024) + "</p>");
         Page("/big", 200, big);
         var options = LinkKit.Fast with { MaxResponseBytes = 64 * 1024, MaxDecompressedBytes = 64 * 1024 };
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/big"), "A very long page", options);
-        LinkAssert.State(LinkState.Ok, result);
-        Assert.True(result.Fetch!.Page!.Truncated);
-        Assert.Equal("A very long page", result.Fetch.Page.Title);
-        Assert.True(result.Fetch.Page.Text!.Length <= 64 * 1024);
-        LinkAssert.Within(Bound, elapsed);
+        var document = LinkKit.Report([Url("/big")], ["A very long page"]);
+        var (report, _) = await LinkKit.CheckAsync(document, options);
+        var result = Assert.Single(report.Results);
+        LinkAssert.State(LinkState.TooLarge, result);
+        Assert.Contains("larger than the 64 KiB read cap", result.Status.Detail);
+        Assert.Equal(new PageInfo("text/html", null, null, null, "", null, true), result.Fetch!.Page);
+        var d = Assert.Single(report.Diagnostics);
+        Assert.Equal(("CC3008", "response-too-large", Severity.Warning), (d.Id, d.Rule, d.Severity));
+        Assert.Equal(document.Citations.Single().TargetSpan, d.Location);
     }
 
     [Fact]
     public async Task Soft_404_page_served_with_200_is_an_error()
     {
         Page("/news/2019/riot", 200, LinkKit.Html("Page not found – The Daily", "<p>Sorry.</p>", "Oops! That page can’t be found."));
-        var (report, elapsed) = await LinkKit.CheckAsync(LinkKit.Report([Url("/news/2019/riot")], ["Prison riot kills 32"]));
+        var (report, _) = await LinkKit.CheckAsync(LinkKit.Report([Url("/news/2019/riot")], ["Prison riot kills 32"]));
         var result = Assert.Single(report.Results);
         LinkAssert.State(LinkState.Soft404, result);
         Assert.Contains("Page not found", result.Status.Detail);
         Assert.Equal(("CC3003", Severity.Error), (report.Diagnostics[0].Id, report.Diagnostics[0].Severity));
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -214,14 +208,13 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
     {
         Page("/wrong", 200, LinkKit.Html("Ten summer salad recipes | Good Food", "<p>Tomatoes.</p>", "Ten summer salad recipes"));
         Page("/right", 200, LinkKit.Html("Tajikistan: prison riot leaves 32 dead - BBC News"));
-        var (report, elapsed) = await LinkKit.CheckAsync(LinkKit.Report(
+        var (report, _) = await LinkKit.CheckAsync(LinkKit.Report(
             [Url("/wrong"), Url("/right")],
             ["Tajikistan prison riot leaves 32 dead", "Tajikistan prison riot leaves 32 dead"]));
         LinkAssert.State(LinkState.TitleMismatch, report.Results[0]);
         LinkAssert.State(LinkState.Ok, report.Results[1]);
         var d = Assert.Single(report.Diagnostics);
         Assert.Equal(("CC3004", Severity.Warning, "1"), (d.Id, d.Severity, d.Source));
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -229,37 +222,68 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
     {
         Page("/2018/07/30/world/asia/cyclists.html", 302, null, ("Location", "/"));
         Page("/", 200, LinkKit.Html("The Example Times - Breaking News"));
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/2018/07/30/world/asia/cyclists.html"));
+        var (result, _) = await LinkKit.CheckOneAsync(Url("/2018/07/30/world/asia/cyclists.html"));
         LinkAssert.State(LinkState.Soft404, result);
         Assert.Contains("home page", result.Status.Detail);
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
-    public async Task Gzip_bomb_stops_at_the_decompressed_cap()
+    public async Task Deep_link_moved_to_another_article_is_redirected_not_a_soft_404()
+    {
+        Page("/old/story-123", 301, null, ("Location", "/tmp/story-123"));
+        Page("/tmp/story-123", 308, null, ("Location", "/news/2019/story-123"));
+        Page("/news/2019/story-123", 200, LinkKit.Html(
+            "Prison riot in Vakhdat leaves 32 dead | The Daily",
+            "<p>Thirty-two people died in a riot at the prison in Vakhdat.</p><p>The authorities blamed militants.</p>",
+            "Prison riot in Vakhdat leaves 32 dead"));
+        var (report, _) = await LinkKit.CheckAsync(LinkKit.Report([Url("/old/story-123"), Url("/news/2019/story-123")]));
+        Assert.Empty(LinkAssert.Of(report, "soft-404"));
+        LinkAssert.State(LinkState.Redirected, report.Results[0]);
+        Assert.Equal(Url("/news/2019/story-123"), report.Results[0].Status.PermanentRedirect?.AbsoluteUri);
+        LinkAssert.State(LinkState.Ok, report.Results[1]);
+        var d = Assert.Single(report.Diagnostics);
+        Assert.Equal(("redirected-link", "1"), (d.Rule, d.Source));
+        Assert.True(d.Severity <= Severity.Warning, $"a move to another article is {d.Severity}");
+    }
+
+    [Fact]
+    public async Task Deep_link_moved_to_a_page_that_says_it_is_not_there_is_a_soft_404()
+    {
+        Page("/old/story-456", 301, null, ("Location", "/news/2019/story-456"));
+        Page("/news/2019/story-456", 200, LinkKit.Html("Page not found | The Daily", "<p>Sorry.</p>"));
+        var (result, _) = await LinkKit.CheckOneAsync(Url("/old/story-456"));
+        LinkAssert.State(LinkState.Soft404, result);
+        Assert.Contains("Page not found", result.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Gzip_bomb_past_the_decompressed_cap_is_response_too_large_and_never_parsed()
     {
         using var compressed = new MemoryStream();
         using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
         {
-            gzip.Write(Encoding.ASCII.GetBytes("<html><head><title>Bomb</title></head><body><p>"));
+            gzip.Write("<html><head><title>Page not found</title></head><body><p>"u8);
             var zeros = new byte[1024 * 1024];
             Array.Fill(zeros, (byte)'0');
-            for (var i = 0; i < 200; i++)
+            for (var i = 0; i < 4; i++)
             {
-                gzip.Write(zeros); // 200 MiB expanded
+                gzip.Write(zeros); // 4 MiB expanded: 64 times the cap below
             }
         }
         Server.Given(Request.Create().WithPath("/bomb").UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(200)
             .WithHeader("Content-Type", "text/html").WithHeader("Content-Encoding", "gzip").WithBody(compressed.ToArray()));
-        var options = LinkKit.Fast with { MaxResponseBytes = 2 * 1024 * 1024, MaxDecompressedBytes = 4 * 1024 * 1024 };
-        var before = GC.GetTotalAllocatedBytes();
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/bomb"), options: options);
-        var allocated = GC.GetTotalAllocatedBytes() - before;
-        Assert.True(compressed.Length < options.MaxResponseBytes, "the bomb itself must fit the wire cap for this test to mean anything");
-        LinkAssert.State(LinkState.Ok, result);
-        Assert.True(result.Fetch!.Page!.Truncated);
-        Assert.Equal("Bomb", result.Fetch.Page.Title);
-        Assert.True(allocated < 350L * 1024 * 1024, $"allocated {allocated / 1024 / 1024} MiB while reading a 200 MiB bomb");
-        LinkAssert.Within(Bound, elapsed);
+        var options = LinkKit.Fast with { MaxResponseBytes = 64 * 1024, MaxDecompressedBytes = 64 * 1024 };
+        var document = LinkKit.Report([Url("/bomb")], ["Prison riot in Vakhdat"], claim: "The riot killed 32 people.");
+        var (report, _) = await LinkKit.CheckAsync(document, options);
+        Assert.True(compressed.Length < options.MaxResponseBytes, "the bomb must fit the wire cap, so that only the decompressed cap stops it");
+        var result = Assert.Single(report.Results);
+        LinkAssert.State(LinkState.TooLarge, result);
+        Assert.Equal(200, result.Status.Code);
+        Assert.Contains("expands to more than the 64 KiB decompression cap", result.Status.Detail);
+        Assert.Equal(new PageInfo("text/html", null, null, null, "", null, true), result.Fetch!.Page); // never parsed: no title, no text
+        var d = Assert.Single(report.Diagnostics); // no soft-404, title-mismatch or figure-not-in-source from the unread page
+        Assert.Equal(("CC3008", "response-too-large", Severity.Warning, "1"), (d.Id, d.Rule, d.Severity, d.Source));
+        Assert.Equal(document.Citations.Single().TargetSpan, d.Location);
+        Assert.Contains("not read", d.Message);
     }
 }

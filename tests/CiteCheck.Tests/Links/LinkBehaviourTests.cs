@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CiteCheck.Checks.Links;
 using CiteCheck.Checks.Links.Cache;
 using CiteCheck.Model;
@@ -11,8 +10,6 @@ namespace CiteCheck.Tests.Links;
 /// <summary>Politeness, the cache, offline runs, safety, the archive fallback and figure support, each against its own loopback server.</summary>
 public sealed class LinkBehaviourTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(15);
-
     [Fact]
     public async Task Per_host_limit_is_respected_as_the_server_counts_it()
     {
@@ -33,11 +30,10 @@ public sealed class LinkBehaviourTests
             }));
         var urls = Enumerable.Range(1, 12).Select(i => $"{server.Url}/p/{i}").ToList();
         var options = LinkKit.Fast with { Concurrency = 12, HostConcurrency = 3 };
-        var (report, elapsed) = await LinkKit.CheckAsync(LinkKit.Report(urls), options);
+        var (report, _) = await LinkKit.CheckAsync(LinkKit.Report(urls), options);
         Assert.All(report.Results, r => LinkAssert.State(LinkState.Ok, r));
         Assert.Equal(12, server.LogEntries.Count());
         Assert.Equal(3, most); // never more than three at once, and the three slots were used
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -50,7 +46,6 @@ public sealed class LinkBehaviourTests
         var (report, elapsed) = await LinkKit.CheckAsync(LinkKit.Report(urls), options);
         Assert.All(report.Results, r => LinkAssert.State(LinkState.Ok, r));
         Assert.True(elapsed >= TimeSpan.FromMilliseconds(780), $"five requests 200 ms apart took only {elapsed.TotalMilliseconds:0} ms");
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -68,7 +63,7 @@ public sealed class LinkBehaviourTests
         var requests = server.LogEntries.Count();
         Assert.True(requests >= 1);
 
-        var (second, elapsed) = await LinkKit.CheckAsync(document, host: host, cache: cache);
+        var (second, _) = await LinkKit.CheckAsync(document, host: host, cache: cache);
         LinkAssert.State(LinkState.Ok, second.Results[0]);
         Assert.True(second.Results[0].Status.Cached);
         Assert.Equal("Cached page", second.Results[0].Fetch!.Page!.Title);
@@ -78,7 +73,6 @@ public sealed class LinkBehaviourTests
         var (third, _) = await LinkKit.CheckAsync(document, host: host, cache: cache);
         Assert.False(third.Results[0].Status.Cached);
         Assert.True(server.LogEntries.Count() > requests);
-        LinkAssert.Within(Bound, elapsed);
     }
 
     [Fact]
@@ -130,7 +124,6 @@ public sealed class LinkBehaviourTests
         server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(200));
         var port = new Uri(server.Url!).Port;
         var options = LinkKit.Fast with { AllowPrivateAddresses = false };
-        var watch = Stopwatch.StartNew();
         var (report, _) = await LinkKit.CheckAsync(LinkKit.Report([$"http://localhost:{port}/x", $"http://127.0.0.1:{port}/y"]), options);
         Assert.All(report.Results, r =>
         {
@@ -139,7 +132,6 @@ public sealed class LinkBehaviourTests
             Assert.Equal(1, r.Fetch!.Attempts); // a refusal is not retried
         });
         Assert.Empty(server.LogEntries);
-        LinkAssert.Within(Bound, watch.Elapsed);
     }
 
     [Fact]

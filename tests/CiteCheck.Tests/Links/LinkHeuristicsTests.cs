@@ -76,6 +76,54 @@ public sealed class LinkHeuristicsTests
     [InlineData("https://example.org/?p=123", false)]
     public void Home_pages(string url, bool home) => Assert.Equal(home, Soft404Classifier.IsHome(new Uri(url)));
 
+    [Theory]
+    [InlineData("https://example.org/news/2019/story-123", false)]
+    [InlineData("https://example.org/en/news/story-123", false)]
+    [InlineData("https://example.org/story-123.html", false)]
+    [InlineData("https://example.org/", true)]
+    [InlineData("https://example.org/en/", true)]
+    [InlineData("https://example.org/index.html", true)]
+    public void Deep_link_is_gone_only_when_its_redirects_end_at_the_home_page(string final, bool soft)
+    {
+        const string asked = "https://example.org/old/story-123";
+        var request = new LinkRequest(asked, new Uri(asked), asked, []);
+        var fetch = new FetchResult(FetchOutcome.Answered, 200, asked, final, DateTimeOffset.UnixEpoch)
+        {
+            Redirects = [new Redirect(asked, 301, "https://example.org/tmp/story-123"), new Redirect("https://example.org/tmp/story-123", 308, final)],
+            Page = new PageInfo("text/html", "Prison riot in Vakhdat | The Daily", null, "Prison riot in Vakhdat", "", "Text.", false),
+        };
+        Assert.Equal(soft, Soft404Classifier.Check(request, fetch) is not null);
+    }
+
+    [Theory]
+    [InlineData(1000, false, BodyCap.None)]
+    [InlineData(1000, true, BodyCap.None)]
+    [InlineData(4096, false, BodyCap.Wire)]
+    [InlineData(4096, true, BodyCap.Decoded)]
+    public async Task Body_over_a_cap_keeps_no_bytes(int size, bool gzip, BodyCap expected)
+    {
+        var page = new byte[size];
+        Array.Fill(page, (byte)'x');
+        var wire = page;
+        if (gzip)
+        {
+            using var compressed = new MemoryStream();
+            using (var z = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+            {
+                z.Write(page);
+            }
+            wire = compressed.ToArray();
+        }
+        using var content = new ByteArrayContent(wire);
+        if (gzip)
+        {
+            content.Headers.ContentEncoding.Add("gzip");
+        }
+        var body = await BodyReader.ReadAsync(content, 2048, 2048, TestContext.Current.CancellationToken);
+        Assert.Equal(expected, body.Over);
+        Assert.Equal(expected == BodyCap.None ? size : 0, body.Bytes.Length);
+    }
+
     [Fact]
     public void Retry_after_reads_seconds_and_http_dates()
     {
