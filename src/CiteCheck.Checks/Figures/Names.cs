@@ -36,6 +36,12 @@ public static partial class Names
             {
                 parts.RemoveAt(0);
             }
+            // A title of several words ends at its last title word: "Interior Minister Jane Doe", "Deputy Prime Minister John Smith".
+            var lastTitle = parts.FindLastIndex(p => Lexicon.NotNames.Contains(p) || IsRole(p));
+            if (lastTitle >= 0 && lastTitle < parts.Count - 2)
+            {
+                parts.RemoveRange(0, lastTitle + 1);
+            }
             if (parts.Count < 2 || parts.Count > 4)
             {
                 continue;
