@@ -37,6 +37,9 @@ public static class Lexicon
     /// <summary>Outcomes that total a year or a disaster ("displaced in 2022", "deported in 2022"): compared across claims that share the kind and the year (Words/statistics.txt).</summary>
     public static readonly HashSet<string> Statistics = [.. WordLists.List("statistics")];
 
+    /// <summary>Currency names written after a number ("5 million dollars"), each to the unit of its measure ("amount:dollars"; Words/currencies.txt).</summary>
+    public static readonly FrozenDictionary<string, string> Currencies = ReadCurrencies();
+
     private static List<(string[] Words, Qualifier Qualifier)> ReadQualifiers()
     {
         var bounds = Enum.GetNames<Qualifier>().Where(n => n != nameof(Qualifier.Exact)).ToList();
@@ -50,6 +53,22 @@ public static class Lexicon
             result.AddRange(entries.Select(entry => (entry.Split(' ', StringSplitOptions.RemoveEmptyEntries), Enum.Parse<Qualifier>(key))));
         }
         return result;
+    }
+
+    private static FrozenDictionary<string, string> ReadCurrencies()
+    {
+        var units = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (unit, names) in WordLists.Map("currencies"))
+        {
+            foreach (var name in names)
+            {
+                if (!units.TryAdd(name, unit))
+                {
+                    throw new InvalidOperationException($"Word list 'currencies': '{name}' is the name of both '{units[name]}' and '{unit}'.");
+                }
+            }
+        }
+        return units.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>The kind named first in lowerText[start..end].</summary>

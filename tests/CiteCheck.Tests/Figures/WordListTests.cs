@@ -7,7 +7,7 @@ public class WordListTests
 {
     private static readonly string[] Plain = ["attribution", "contrast", "institutions", "not-names", "people-nouns", "roles", "statistics", "stopwords"];
 
-    private static readonly string[] Keyed = ["kinds", "outcomes", "qualifiers"];
+    private static readonly string[] Keyed = ["currencies", "kinds", "outcomes", "qualifiers"];
 
     public static TheoryData<string> PlainLists() => [.. Plain];
 
@@ -37,7 +37,7 @@ public class WordListTests
         Assert.NotEmpty(lines);
         var entries = lines.SelectMany(l => l.Entries).ToList();
         Assert.All(entries, e => Assert.Equal(e.ToLowerInvariant(), e));
-        // An entry belongs to one line: a stem under two kinds is a mistake.
+        // An entry belongs to one line: a stem under two kinds, or a currency name under two units, is a mistake.
         Assert.Empty(Duplicates(entries));
         if (name != "qualifiers")
         {
@@ -60,6 +60,7 @@ public class WordListTests
         Assert.Contains("the", (IReadOnlySet<string>)Lexicon.Stopwords);
         Assert.Contains("according", Lexicon.AttributionStems);
         Assert.Contains("closer to", Lexicon.ContrastWords);
+        Assert.Equal("dollars", Lexicon.Currencies["dollar"]);
         // Every statistic is an outcome.
         Assert.Subset(Lexicon.Outcomes.Select(o => o.Outcome).ToHashSet(), Lexicon.Statistics);
     }
@@ -77,6 +78,26 @@ public class WordListTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("dollars", "dollars")]
+    [InlineData("euros", "euros")]
+    [InlineData("pounds", "pounds")]
+    [InlineData("somoni", "somoni")]
+    [InlineData("rubles", "rubles")]
+    [InlineData("roubles", "roubles")]
+    [InlineData("dollar", "dollars")]
+    [InlineData("rupee", "rupees")]
+    [InlineData("yen", "yen")]
+    public void A_currency_name_gives_the_unit_of_its_amount(string name, string unit) => Assert.Equal(unit, Lexicon.Currencies[name]);
+
+    [Theory]
+    [InlineData("The donors pledged 5 million dollars.", "amount:dollars")]
+    [InlineData("The fine was 2,000 somoni.", "amount:somoni")]
+    [InlineData("The loan was worth 300 billion rupees.", "amount:rupees")]
+    [InlineData("The ticket cost 1 euro.", "amount:euros")]
+    public void An_amount_is_read_from_a_currency_name_after_its_number(string sentence, string measure) =>
+        Assert.Equal(measure, Assert.Single(FigureExtractor.Extract(sentence, DateExtractor.Extract(sentence)), f => f.Type == FigureType.Amount).Measure);
 
     [Theory]
     [InlineData("kinds", "riot: riot, mutin\n# a comment\n\nattack assault\n", 4)]
