@@ -92,9 +92,9 @@ public static partial class FigureExtractor
             }
             var n = NumberWords.TryRead(tokens, i, out var value);
             var last = i + n - 1;
-            if (currency is null && last + 1 < tokens.Count && tokens[last + 1].Lower is "dollars" or "euros" or "pounds" or "somoni" or "rubles" or "roubles")
+            if (currency is null && last + 1 < tokens.Count && Lexicon.Currencies.TryGetValue(tokens[last + 1].Lower, out var named))
             {
-                currency = tokens[last + 1].Lower;
+                currency = named;
                 last++;
             }
             if (currency is null)

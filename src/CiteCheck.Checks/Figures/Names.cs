@@ -177,12 +177,8 @@ public static partial class Names
         a.Parts.Count == b.Parts.Count && a.Last == b.Last && a.First != b.First && !CloseSpelling(a.First.ToLowerInvariant(), b.First.ToLowerInvariant())
         && a.Roles.Count > 0 && b.Roles.Count > 0 && a.Roles.SetEquals(b.Roles);
 
-    private static readonly HashSet<string> RoleWords =
-    [
-        "colonel", "general", "major", "captain", "commander", "governor", "judge", "blogger", "journalist", "correspondent", "editor",
-        "lawyer", "spokesman", "spokeswoman", "director", "mayor", "prosecutor", "ambassador", "chairman", "chairwoman", "founder",
-        "activist", "teacher", "imam", "cleric", "doctor", "professor", "rector", "economist", "banker", "deputy", "senator", "candidate",
-    ];
+    /// <summary>Role words written around a name (Words/roles.txt).</summary>
+    private static readonly HashSet<string> RoleWords = [.. WordLists.List("roles")];
 
     private static bool Particle(string part) => char.IsLower(part[0]) && !part.Contains('-', StringComparison.Ordinal);
 
