@@ -18,6 +18,9 @@ public static class CrossCheck
     /// <summary>Keys shared by more claims than this are too common to pair on.</summary>
     private const int MaxPosting = 40;
 
+    /// <summary>More distinct values than this on one measure of one "event" means several events, not one told twice.</summary>
+    private const int MaxSides = 3;
+
     public static ImmutableArray<Discrepancy> Run(Document document) => Run(document, FactReader.Read(document));
 
     public static ImmutableArray<Discrepancy> Run(Document document, IReadOnlyList<ClaimFacts> facts)
@@ -343,7 +346,10 @@ public static class CrossCheck
                 }
                 claims.Add(new DiscrepancyClaim(f.Claim.Id, side, f.Claim.Span, f.Claim.Text, value, f.Claim.Sources, f.Section));
             }
-            if (sides.Count < 2)
+            // Drift gives two versions of a figure, at most three (overview, section, timeline). Four or more values for
+            // "one" event are several events lumped together (a battle's daily tolls, damage country by country, a running
+            // total): no reviewer could act on such a finding.
+            if (sides.Count < 2 || sides.Count > MaxSides)
             {
                 continue;
             }

@@ -50,7 +50,7 @@ public class WordListTests
     [Fact]
     public void The_lexicon_reads_every_list()
     {
-        Assert.Equal(("riot", "riot"), (Lexicon.Kinds[0].Kind, Lexicon.Kinds[0].Stems[0]));
+        Assert.Equal(("kidnapping", "kidnap"), (Lexicon.Kinds[0].Kind, Lexicon.Kinds[0].Stems[0]));
         Assert.Equal(("killed", "killed"), (Lexicon.Outcomes[0].Outcome, Lexicon.Outcomes[0].Stems[0]));
         Assert.Equal(["at", "least"], Lexicon.Qualifiers[0].Words);
         Assert.Equal(Qualifier.AtLeast, Lexicon.Qualifiers[0].Qualifier);
