@@ -79,6 +79,44 @@ public class CorpusTests(ITestOutputHelper output)
         Assert.True(counted - falseAlarms >= 0.95 * counted, $"precision: {falseAlarms} false of {counted}");
     }
 
+    [Fact]
+    public void The_third_blind_set_is_measured()
+    {
+        // tests/corpus-blind3: six reports written by a helper who never saw the code, scored once before any change
+        // (docs/cross-check.md gives those blind figures); now a floor against regressions, not a target.
+        var scores = Labelled(Repo.Path("tests", "corpus-blind3")).Select(Score).ToList();
+        foreach (var s in scores)
+        {
+            Print(s);
+        }
+        var (conflicts, found, counted, falseAlarms) = Totals(scores);
+        output.WriteLine($"blind3: recall {found}/{conflicts}, {falseAlarms} false of {counted}");
+        Assert.Equal(6, scores.Count);
+        Assert.True(found >= 0.45 * conflicts, $"recall {found}/{conflicts}");
+        Assert.True(counted - falseAlarms >= 0.70 * counted, $"precision: {falseAlarms} false of {counted}");
+    }
+
+    [Fact]
+    public void The_real_prose_corpus_is_measured()
+    {
+        if (Repo.SharedRealCorpus is not { } real)
+        {
+            Assert.Skip("../shared/corpus-real is not beside this clone (its articles are CC BY-SA and are never copied here); it is scored in CI");
+            return;
+        }
+        var scores = Labelled(real).Select(Score).ToList();
+        foreach (var s in scores)
+        {
+            Print(s);
+        }
+        var (conflicts, found, counted, falseAlarms) = Totals(scores);
+        var words = Labelled(real).Sum(f => File.ReadAllText(Path.Combine(f, "report.md")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
+        output.WriteLine($"real prose: recall {found}/{conflicts}, {falseAlarms} false of {counted}, {falseAlarms * 10_000.0 / words:0.0} false per 10,000 words");
+        // Floors at the figures of docs/cross-check.md: the real-prose targets (precision 90%, recall 80%) are not met yet.
+        Assert.True(found >= 0.5 * conflicts, $"recall {found}/{conflicts}");
+        Assert.True(falseAlarms * 10_000.0 / words <= 1.0, $"{falseAlarms} false alarms in {words} words");
+    }
+
     private static (int Conflicts, int Found, int Counted, int False) Totals(IReadOnlyList<CorpusScorer.Score> scores) =>
         (scores.Sum(s => s.Conflicts), scores.Sum(s => s.Found), scores.Sum(s => s.Reported - s.Ignored), scores.Sum(s => s.False));
 

@@ -17,6 +17,16 @@ public static class Repo
         }
     }
 
+    /// <summary>../shared/corpus-real next to the repository (real articles, CC BY-SA: read in place, never copied here).</summary>
+    public static string? SharedRealCorpus
+    {
+        get
+        {
+            var candidate = System.IO.Path.GetFullPath(System.IO.Path.Combine(Root, "..", "shared", "corpus-real"));
+            return Directory.Exists(candidate) ? candidate : null;
+        }
+    }
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
