@@ -63,6 +63,7 @@ public static partial class FactReader
         int? lastYear = null;
         int? sectionYear = null;
         var lastSection = -1;
+        ClaimFacts? previous = null;
         foreach (var block in document.Blocks)
         {
             if (block.Claims.Length == 0)
@@ -80,12 +81,19 @@ public static partial class FactReader
             IReadOnlyList<DateMention> carriedDates = section is null ? [] : [.. DateExtractor.Extract(section, lastYear).Select(d => d with { Start = 0, End = 0 })];
             HashSet<string> carriedProper = [];
             HashSet<string> carriedKinds = [];
+            // A table illustrates the paragraph before it: its rows take that paragraph's time, setting and kinds.
+            if (block.Kind == BlockKind.Table && previous is { } p && p.Block.SectionIndex == block.SectionIndex)
+            {
+                carriedDates = carriedDates.Count > 0 ? carriedDates : p.Dates;
+                carriedProper = [.. p.Proper];
+                carriedKinds = [.. p.Kinds];
+            }
             DateMention? itemDate = null;
             (string? Kind, IReadOnlySet<string> Kinds) itemKind = (null, new HashSet<string>());
             for (var c = 0; c < block.Claims.Length; c++)
             {
                 var claim = block.Claims[c];
-                var text = claim.Text;
+                var text = block.Kind == BlockKind.Table ? TableRowAsSentence(block, c) ?? claim.Text : claim.Text;
                 // A day and month written without a year ("On 3 March") take the year their context gives: the heading's
                 // ("### 2017", "The 2015 election"), else the last year this section spoke of.
                 var contextYear = HeadingYear(document, block) ?? sectionYear;
@@ -132,6 +140,7 @@ public static partial class FactReader
                     Stems = stems,
                 };
                 result.Add(facts);
+                previous = facts;
                 if (c == 0 && itemDate is not null)
                 {
                     itemKind = (facts.EventKind, facts.DateKinds); // a timeline item's date is the date of what its first sentence tells
@@ -154,6 +163,40 @@ public static partial class FactReader
         }
         return ShareWithinItems(result);
     }
+
+    /// <summary>
+    /// A table row read as a sentence, each number with its column's heading after it, so its figures have the measure
+    /// the table gives them: "| Antsiraka | 47 | 11 |" under "| District | Deaths | Missing |" reads
+    /// "Antsiraka, 47 deaths, 11 missing". Null when the rows and the claims do not line up (no header, empty rows).
+    /// </summary>
+    private static string? TableRowAsSentence(Block block, int claimIndex)
+    {
+        if (block.Rows.Length != block.Claims.Length + 1)
+        {
+            return null;
+        }
+        var header = block.Rows[0].Select(cell => InlineText.Plain(cell).Trim()).ToList();
+        var row = block.Rows[claimIndex + 1].Select(cell => InlineText.Plain(cell).Trim()).ToList();
+        var parts = new List<string>();
+        for (var i = 0; i < row.Count; i++)
+        {
+            if (row[i].Length == 0)
+            {
+                continue;
+            }
+            var heading = i < header.Count ? header[i] : "";
+            parts.Add(heading.Length > 0 && NumericCell().IsMatch(row[i]) ? $"{row[i]} {heading.ToLowerInvariant()}" : row[i]);
+        }
+        // The first cell names what the row is of (a district, a country): "In X, 47 deaths, 11 missing".
+        if (parts.Count > 1 && !parts[0].Any(char.IsDigit) && parts[0].Length > 0 && char.IsUpper(parts[0][0]))
+        {
+            parts[0] = "In " + parts[0];
+        }
+        return string.Join(", ", parts);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:about |some |over |more than |at least |nearly |~)?[0-9][0-9,.]*\+?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex NumericCell();
 
     /// <summary>The one year a heading names, or its parent heading's: "### 2017", "The 2015 regional election".</summary>
     private static int? HeadingYear(Document document, Block block)

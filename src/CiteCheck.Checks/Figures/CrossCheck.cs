@@ -145,7 +145,7 @@ public static class CrossCheck
             var right = b.Figures.Where(f => f.Measure == measure && !f.Unbound && Applies(f, a)).ToList();
             // Only figures that count the same people can contradict each other: "13 had been killed" (the attackers) and
             // "killing 9 police officers" do not.
-            var comparable = left.SelectMany(x => right.Where(y => SameCounted(x, y) && OwnersMentioned(x, a, y, b)
+            var comparable = left.SelectMany(x => right.Where(y => SameCounted(x, y) && OwnersMentioned(x, a, y, b) && SameScope(x, a, y, b)
                 && (bare ? x.Phrase.Length > 0 && x.Phrase == y.Phrase && Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) is DateRelation.Same or DateRelation.Compatible
                     : SameOccasion(x, y, evidence with { Date = Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) }))).Select(y => (x, y))).ToList();
             if (comparable.Count == 0)
@@ -189,6 +189,25 @@ public static class CrossCheck
         || (x.Type is FigureType.Percent or FigureType.Amount && evidence.Date == DateRelation.Unknown && evidence.SharedProper >= 1 && evidence.SharedKind)
         || (x.Type == FigureType.Count && Lexicon.Statistics.Contains(x.Measure.Split(':')[0]) && evidence.Date is DateRelation.Same or DateRelation.Compatible && evidence.SharedKind
             && (evidence.SharedProper > 0 || !evidence.BothNamePlaces));
+
+    /// <summary>
+    /// A figure of one place is compared with a figure of the same place, or with an unplaced one whose sentence names
+    /// that place: "In X district, 41 died" is not the whole disaster's 234, nor Y district's 58.
+    /// </summary>
+    private static bool SameScope(Figure x, ClaimFacts xClaim, Figure y, ClaimFacts yClaim)
+    {
+        if (x.Scope is null && y.Scope is null)
+        {
+            return true;
+        }
+        if (x.Scope is not null && y.Scope is not null)
+        {
+            return Names.Folded(x.Scope) == Names.Folded(y.Scope) || x.Scope.Contains(y.Scope, StringComparison.Ordinal) || y.Scope.Contains(x.Scope, StringComparison.Ordinal);
+        }
+        var (scope, other) = x.Scope is not null ? (x.Scope, yClaim) : (y.Scope!, xClaim);
+        // The other claim names the place itself, or takes it from the sentence before ("… in X. Twelve people died").
+        return scope.Split(' ').Any(word => other.Proper.Contains(word) || other.Claim.Text.Contains(word, StringComparison.Ordinal));
+    }
 
     /// <summary>
     /// A share or sum with an owner ("Doe's 19.8 percent") is compared with an unowned one only if the unowned one's claim names
@@ -301,12 +320,14 @@ public static class CrossCheck
     /// <summary>One claim that gives two different figures for one measure under attribution: the report itself explains the variance.</summary>
     private static IEnumerable<Edge> AttributedWithin(ClaimFacts f)
     {
-        foreach (var group in f.Figures.Where(x => x.Attributed).GroupBy(x => x.Measure))
+        // Only counts: two shares in one sentence are nearly always shares of two things ("86% … and 88% …"). Two counts
+        // of differently named people ("1,260 civilians", "9,606 people") are two counts, not one told two ways.
+        foreach (var group in f.Figures.Where(x => x.Attributed && x.Type == FigureType.Count).GroupBy(x => x.Measure))
         {
             var list = group.ToList();
             for (var i = 1; i < list.Count; i++)
             {
-                if (list[0].Value != list[i].Value)
+                if (list[0].Value != list[i].Value && (list[0].Noun is null || list[i].Noun is null || string.Equals(list[0].Noun, list[i].Noun, StringComparison.OrdinalIgnoreCase)))
                 {
                     yield return new Edge(KindOf(list[0]), group.Key, f, list[0].Written, list[0].Canonical, f, list[i].Written, list[i].Canonical, true, list[0], list[i]);
                 }

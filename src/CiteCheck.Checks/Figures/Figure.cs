@@ -25,6 +25,9 @@ public sealed record Figure(FigureType Type, decimal Value, decimal? High, Quali
     /// <summary>The date this figure belongs to, when its sentence dates several happenings ("respectively", "in 2015 … and in 2017 …").</summary>
     public DateMention? BoundDate { get; init; }
 
+    /// <summary>The place the figure is of, when its clause names one before it ("In the province of X, 278 people …").</summary>
+    public string? Scope { get; init; }
+
     /// <summary>For "respectively": the place this figure is bound to.</summary>
     public string? BoundPlace { get; init; }
 

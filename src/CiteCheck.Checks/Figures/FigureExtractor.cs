@@ -29,7 +29,55 @@ public static partial class FigureExtractor
         Counts(text, lower, tokens, used, figures);
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
         var bound = Respectively(text, lower, figures, dates);
-        return MarkAttributed(lower, BindToDates(text, bound, dates));
+        return Scoped(text, MarkAttributed(lower, BindToDates(text, bound, dates)));
+    }
+
+    /// <summary>
+    /// The place a count or a sum is of, when the clause names one before it: "In the province of X, 278 people were
+    /// killed", "at Y, 12 died". A figure of one place is a part, not the whole: it is compared only with a figure of the
+    /// same place, or with one whose sentence names that place.
+    /// </summary>
+    private static IReadOnlyList<Figure> Scoped(string text, IReadOnlyList<Figure> figures)
+    {
+        if (figures.Count == 0)
+        {
+            return figures;
+        }
+        var result = new List<Figure>(figures.Count);
+        var previousEnd = 0;
+        foreach (var f in figures)
+        {
+            if (f.Type is FigureType.Count or FigureType.Amount && f.BoundPlace is null)
+            {
+                var from = Math.Min(f.Start, Math.Max(previousEnd, Math.Max(0, f.Start - 90)));
+                var window = text[from..f.Start];
+                var clause = window.LastIndexOfAny(['.', ';', ':']);
+                window = clause >= 0 ? window[(clause + 1)..] : window;
+                var matches = ScopePlace().Matches(window);
+                if (matches.Count > 0)
+                {
+                    result.Add(f with { Scope = matches[^1].Groups["place"].Value });
+                    previousEnd = Math.Max(previousEnd, f.End);
+                    continue;
+                }
+            }
+            result.Add(f);
+            previousEnd = Math.Max(previousEnd, f.End);
+        }
+        return result;
+    }
+
+    [GeneratedRegex(@"\b(?:[Ii]n|[Aa]t|[Aa]cross|[Tt]hroughout)\s+(?:the\s+)?(?:(?:province|district|region|state|county|town|city|village|department|governorate|municipality|country)\s+of\s+)?(?<place>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)")]
+    private static partial Regex ScopePlace();
+
+    /// <summary>The noun is the outcome itself: "47 deaths" are 47 killed, "12 arrests" 12 detained.</summary>
+    private static bool NamesOutcome(string noun, string outcome) => OutcomeNamedBy(noun) == outcome;
+
+    /// <summary>The outcome a noun names by itself ("deaths", "escapees", "hostages", "arrests"), if any.</summary>
+    private static string? OutcomeNamedBy(string noun)
+    {
+        var lower = noun.ToLowerInvariant();
+        return Lexicon.Outcomes.FirstOrDefault(o => o.Stems.Any(stem => stem.Length >= 4 && !stem.Contains(' ', StringComparison.Ordinal) && lower.StartsWith(stem, StringComparison.Ordinal))).Outcome;
     }
 
     private static void Percents(string text, IReadOnlyList<Token> tokens, bool[] used, List<Figure> figures)
@@ -230,7 +278,8 @@ public static partial class FigureExtractor
                 }
                 continue;
             }
-            var outcome = OutcomeOf(lower, tokens, i, NounEnd(tokens, nounAt, noun) ?? last, noun) ?? (people && IsPopulation(tokens, i) ? "population" : null);
+            var outcome = OutcomeOf(lower, tokens, i, NounEnd(tokens, nounAt, noun) ?? last, noun) ?? (people && IsPopulation(tokens, i) ? "population" : null)
+                ?? (noun is null ? null : OutcomeNamedBy(noun));
             if (outcome is null && noun is null)
             {
                 continue;
@@ -242,7 +291,7 @@ public static partial class FigureExtractor
             var (qualifier, qStart) = QualifierBefore(tokens, i);
             // What happened says what is measured; the counted noun matters only when it is plainly not people ("two seats").
             var measure = outcome is null ? $"count:{Lexicon.Stem(Singular(noun!))}"
-                : people || noun is null || LooksLikePeople(noun) ? outcome
+                : people || noun is null || LooksLikePeople(noun) || NamesOutcome(noun, outcome) ? outcome
                 : $"{outcome}:{Lexicon.Stem(Singular(noun))}";
             var start = qStart ?? t.Start;
             var figure = new Figure(FigureType.Count, value, null, qualifier, measure, text[start..tokens[last].End], start, tokens[last].End) { Noun = noun, Phrase = Phrase(tokens, nounAt) };
