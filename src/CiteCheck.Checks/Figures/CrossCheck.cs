@@ -147,7 +147,7 @@ public static class CrossCheck
             // "killing 9 police officers" do not.
             var comparable = left.SelectMany(x => right.Where(y => SameCounted(x, y) && OwnersMentioned(x, a, y, b) && SameScope(x, a, y, b)
                 && (bare ? x.Phrase.Length > 0 && x.Phrase == y.Phrase && Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) is DateRelation.Same or DateRelation.Compatible
-                    : SameOccasion(x, y, evidence with { Date = Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) }))).Select(y => (x, y))).ToList();
+                    : SameOccasion(x, y, evidence with { Date = Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) }, DatesOf(x, a).Count == 0 && DatesOf(y, b).Count == 0))).Select(y => (x, y))).ToList();
             if (comparable.Count == 0)
             {
                 continue;
@@ -183,10 +183,11 @@ public static class CrossCheck
     /// Whether two figures of one measure speak of one occasion: the claims tell one event, or — for a share or a sum whose holder
     /// both name ("remittances … in 2022") — the dates agree and a place, actor or kind of happening is shared.
     /// </summary>
-    private static bool SameOccasion(Figure x, Figure y, Evidence evidence) =>
+    private static bool SameOccasion(Figure x, Figure y, Evidence evidence, bool bothUndated) =>
         evidence.SameEvent
         || (x.Type is FigureType.Percent or FigureType.Amount && evidence.Date is DateRelation.Same or DateRelation.Compatible && (evidence.SharedProper >= 1 || evidence.SharedKind))
-        || (x.Type is FigureType.Percent or FigureType.Amount && evidence.Date == DateRelation.Unknown && evidence.SharedProper >= 1 && evidence.SharedKind)
+        // A share or sum with no date is not compared with a dated one: "unemployment of 31%" says nothing of June 2021's.
+        || (x.Type is FigureType.Percent or FigureType.Amount && evidence.Date == DateRelation.Unknown && evidence.SharedProper >= 1 && evidence.SharedKind && bothUndated)
         || (x.Type == FigureType.Count && Lexicon.Statistics.Contains(x.Measure.Split(':')[0]) && evidence.Date is DateRelation.Same or DateRelation.Compatible && evidence.SharedKind
             && (evidence.SharedProper > 0 || !evidence.BothNamePlaces));
 
