@@ -59,7 +59,7 @@ public static partial class Names
             var titled = start > m.Index;
             result.Add(new NameMention(written, parts, start, start + written.Length)
             {
-                Roles = RolesAround(text, m.Index, start + written.Length),
+                Roles = RolesAround(text, start, start + written.Length),
                 NotAPerson = PlaceOrThingBefore(text, m.Index, titled),
                 Titled = titled || RoleWordBefore(text, m.Index),
             });
@@ -246,13 +246,31 @@ public static partial class Names
         return false;
     }
 
+    /// <summary>
+    /// The roles written beside a name: the words just before it ("the journalist", "Colonel") and, after a comma, its
+    /// apposition ("…, commander of the special police"). A role word that is itself a title of another name
+    /// ("General Smith's daughter") is not this person's role.
+    /// </summary>
     private static HashSet<string> RolesAround(string text, int start, int end)
     {
-        var from = Math.Max(0, start - 40);
-        var to = Math.Min(text.Length, end + 60);
-        // Stop at the sentence's next name or clause end after the name: the role of "X, commander of …" follows a comma.
-        var window = text[from..to].ToLowerInvariant();
-        return [.. Tokenizer.Tokenize(window).Where(t => RoleWords.Contains(t.Lower)).Select(t => t.Lower)];
+        var roles = new HashSet<string>(StringComparer.Ordinal);
+        var before = Tokenizer.Tokenize(text[Math.Max(0, start - 40)..start]).Where(t => t.Type == TokenType.Word).TakeLast(3);
+        roles.UnionWith(before.Where(t => RoleWords.Contains(t.Lower)).Select(t => t.Lower));
+        var after = text[end..Math.Min(text.Length, end + 60)];
+        var trimmed = after.TrimStart();
+        if (trimmed.StartsWith(',') || trimmed.StartsWith(':'))
+        {
+            var words = Tokenizer.Tokenize(trimmed[1..]).TakeWhile(t => t.Type == TokenType.Word || t.Text is "-" or "'").Take(6).ToList();
+            for (var i = 0; i < words.Count; i++)
+            {
+                var nextIsName = i + 1 < words.Count && char.IsUpper(words[i + 1].Text[0]);
+                if (RoleWords.Contains(words[i].Lower) && !nextIsName)
+                {
+                    roles.Add(words[i].Lower);
+                }
+            }
+        }
+        return roles;
     }
 
     /// <summary>Damerau–Levenshtein distance (optimal string alignment).</summary>
