@@ -145,7 +145,7 @@ public static class CrossCheck
             var right = b.Figures.Where(f => f.Measure == measure && !f.Unbound && Applies(f, a)).ToList();
             // Only figures that count the same people can contradict each other: "13 had been killed" (the attackers) and
             // "killing 9 police officers" do not.
-            var comparable = left.SelectMany(x => right.Where(y => SameCounted(x, y) && OwnersMentioned(x, a, y, b) && SameScope(x, a, y, b)
+            var comparable = left.SelectMany(x => right.Where(y => (SameCounted(x, y) || SameNamedSum(x, y, evidence)) && OwnersMentioned(x, a, y, b) && SameScope(x, a, y, b)
                 && (bare ? x.Phrase.Length > 0 && x.Phrase == y.Phrase && Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) is DateRelation.Same or DateRelation.Compatible
                     : SameOccasion(x, y, evidence with { Date = Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) }, DatesOf(x, a).Count == 0 && DatesOf(y, b).Count == 0))).Select(y => (x, y))).ToList();
             if (comparable.Count == 0)
@@ -221,7 +221,20 @@ public static class CrossCheck
             return true;
         }
         var (owner, other) = x.Owner is not null ? (x.Owner, yClaim) : (y.Owner!, xClaim);
-        return other.Claim.Text.Contains(owner, StringComparison.OrdinalIgnoreCase);
+        return other.Claim.Text.Contains(owner, StringComparison.OrdinalIgnoreCase) || Abbreviates(owner, other.Claim.Text);
+    }
+
+    /// <summary>"UN" names the "United Nations", "IMF" the "International Monetary Fund": the initials of capitalised words in a row.</summary>
+    private static bool Abbreviates(string owner, string text)
+    {
+        if (owner.Length is < 2 or > 6)
+        {
+            return false;
+        }
+        var capitals = text.Split([' ', ',', ';', '(', ')', '"', '“', '”'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w is "of" or "for" or "and" or "the" ? '\0' : char.IsUpper(w[0]) ? char.ToLowerInvariant(w[0]) : ' ')
+            .Where(c => c != '\0');
+        return new string([.. capitals]).Contains(owner.ToLowerInvariant(), StringComparison.Ordinal);
     }
 
     /// <summary>When a figure happened: its own date in a sentence that dates several things, none when its clause has none, else its claim's.</summary>
@@ -229,6 +242,14 @@ public static class CrossCheck
         f.BoundDate is { } d ? [d] : f.Undated ? [] : claim.Dates;
 
     private static readonly HashSet<string> GenericNouns = ["people", "persons", "individuals", "casualties", "deaths", "fatalities", "injuries", "dead", "victims", "lives"];
+
+    /// <summary>
+    /// A sum or share whose own words are too few to tell what it is of ("seeking $58 million") is still one named sum
+    /// when the two sentences share the same day and two distinctive words ("flash appeal"), with owners that agree.
+    /// </summary>
+    private static bool SameNamedSum(Figure a, Figure b, Evidence evidence) =>
+        a.Type is FigureType.Percent or FigureType.Amount && (a.Owner is null || b.Owner is null || a.Owner == b.Owner)
+        && evidence.Date == DateRelation.Same && evidence.SharedStems >= 2;
 
     private static bool SameCounted(Figure a, Figure b)
     {
