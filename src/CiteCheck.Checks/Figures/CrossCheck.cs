@@ -397,12 +397,14 @@ public static class CrossCheck
                 continue;
             }
             var members = entries.Select(x => x.Facts).Distinct().ToList();
-            var (eventKey, subject) = Subject(members, byMeasure.Key.Kind, byMeasure.Key.Measure, distinctive);
+            // The noun as written ("tourists"), not its stem, names what a bare count counts.
+            var noun = list.Select(e => e.FigureA?.Noun ?? e.FigureB?.Noun).FirstOrDefault(n => n is not null)?.ToLowerInvariant();
+            var (eventKey, subject) = Subject(members, byMeasure.Key.Kind, byMeasure.Key.Measure, distinctive, noun);
             var attributed = list.Any(e => e.Attributed);
             var status = attributed ? DiscrepancyStatus.Explained : DiscrepancyStatus.Open;
             var note = attributed ? "the report itself attributes the different figures to different sources" : null;
             var id = Fingerprint(byMeasure.Key.Kind, eventKey, byMeasure.Key.Measure, sides.Select(s => s.Canon));
-            yield return new Discrepancy(id, byMeasure.Key.Kind, eventKey, subject, MeasureLabel(byMeasure.Key.Measure), status, claims.ToImmutable(), note);
+            yield return new Discrepancy(id, byMeasure.Key.Kind, eventKey, subject, MeasureLabel(byMeasure.Key.Measure, noun), status, claims.ToImmutable(), note);
 
             void Add(ClaimFacts f, string value, string canon, Figure? figure)
             {
@@ -501,7 +503,7 @@ public static class CrossCheck
     }
 
     /// <summary>"Harbour riot, November 2018 — killed": the most distinctive shared place or actor, the kind of happening, the month.</summary>
-    private static (string Key, string Subject) Subject(List<ClaimFacts> members, DiscrepancyKind kind, string measure, Func<string, bool> distinctive)
+    private static (string Key, string Subject) Subject(List<ClaimFacts> members, DiscrepancyKind kind, string measure, Func<string, bool> distinctive, string? noun = null)
     {
         var proper = members.SelectMany(m => m.Proper.Where(distinctive)).GroupBy(p => p).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).Take(2).ToList();
         var kinds = members.SelectMany(m => m.Kinds).GroupBy(k => k).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
@@ -513,12 +515,12 @@ public static class CrossCheck
             what = "event";
         }
         var when = date?.MonthLabel;
-        var subject = (when is null ? what : $"{what}, {when}") + " — " + (kind == DiscrepancyKind.Date ? "date" : MeasureLabel(measure));
+        var subject = (when is null ? what : $"{what}, {when}") + " — " + (kind == DiscrepancyKind.Date ? "date" : MeasureLabel(measure, noun));
         var key = $"{string.Join("+", proper)}:{kinds}:{(date is null ? "" : date.From.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))}";
         return (key, char.ToUpperInvariant(subject[0]) + subject[1..]);
     }
 
-    private static string MeasureLabel(string measure)
+    private static string MeasureLabel(string measure, string? noun = null)
     {
         var parts = measure.Split(':');
         var detail = parts.Length > 1 ? parts[1] : null;
@@ -526,7 +528,7 @@ public static class CrossCheck
         {
             "percent" => "percentage",
             "amount" => detail is null ? "amount" : $"amount ({detail.ToUpperInvariant()})",
-            "count" => $"number of {detail}",
+            "count" => $"number of {noun ?? detail}",
             "key" => detail ?? "value",
             "range" => $"range ({detail}s)",
             "sentence" => "sentence range",

@@ -23,16 +23,38 @@ public static class DiscrepancyReport
     private static IEnumerable<IGrouping<string, Discrepancy>> ByEvent(CheckedReport report) =>
         report.Discrepancies.GroupBy(d => d.EventKey);
 
-    private static string Sources(IEnumerable<string> keys)
+    /// <summary>"sources 4 (Reuters), 5 (RFE/RL)": each number with its publisher (the bibliography's, else the label it is cited by).</summary>
+    private static string Sources(IEnumerable<string> keys, IReadOnlyDictionary<string, string> publishers)
     {
-        var list = keys.ToList();
+        var list = keys.Select(k => publishers.TryGetValue(k, out var p) ? $"{k} ({p})" : k).ToList();
         return list.Count == 0 ? "no source" : (list.Count == 1 ? "source " : "sources ") + string.Join(", ", list);
+    }
+
+    private static Dictionary<string, string> Publishers(Document document)
+    {
+        var publishers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var source in document.Bibliography.Entries.Concat(document.Bibliography.Footnotes))
+        {
+            if (!string.IsNullOrWhiteSpace(source.Publisher))
+            {
+                publishers.TryAdd(source.Key, source.Publisher);
+            }
+        }
+        foreach (var citation in document.Citations)
+        {
+            if (!string.IsNullOrWhiteSpace(citation.Label))
+            {
+                publishers.TryAdd(citation.SourceKey, citation.Label);
+            }
+        }
+        return publishers;
     }
 
     private static string Text(CheckedReport report)
     {
         var sb = new StringBuilder();
         var file = report.Document.File;
+        var publishers = Publishers(report.Document);
         foreach (var group in ByEvent(report))
         {
             foreach (var d in group)
@@ -47,7 +69,7 @@ public static class DiscrepancyReport
                     sb.Append($"  {(char)('A' + side.Key)}. {side.First().Value}\n");
                     foreach (var c in side)
                     {
-                        sb.Append($"     {file}({c.Span.Line},{c.Span.Column}) {c.Section ?? ""} — {Sources(c.Sources)}\n");
+                        sb.Append($"     {file}({c.Span.Line},{c.Span.Column}) {c.Section ?? ""} — {Sources(c.Sources, publishers)}\n");
                         sb.Append($"       “{c.Text}”\n");
                     }
                 }
@@ -62,6 +84,7 @@ public static class DiscrepancyReport
     private static string Markdown(CheckedReport report)
     {
         var sb = new StringBuilder();
+        var publishers = Publishers(report.Document);
         var open = report.Discrepancies.Count(d => d.Status == DiscrepancyStatus.Open);
         sb.Append($"### CiteCheck: {report.Discrepancies.Length} discrepancies in `{report.Document.File}` ({open} open)\n\n");
         if (report.Discrepancies.Length == 0)
@@ -82,7 +105,7 @@ public static class DiscrepancyReport
                 sb.Append("\n\n| | value | where | sources | claim |\n|---|---|---|---|---|\n");
                 foreach (var c in d.Claims.OrderBy(c => c.Side).ThenBy(c => c.Span.Start.Offset))
                 {
-                    sb.Append($"| {(char)('A' + c.Side)} | {Cell(c.Value)} | line {c.Span.Line}{(c.Section is null ? "" : ", " + Cell(c.Section))} | {string.Join(", ", c.Sources)} | {Cell(c.Text)} |\n");
+                    sb.Append($"| {(char)('A' + c.Side)} | {Cell(c.Value)} | line {c.Span.Line}{(c.Section is null ? "" : ", " + Cell(c.Section))} | {Cell(string.Join(", ", c.Sources.Select(k => publishers.TryGetValue(k, out var p) ? $"{k} ({p})" : k)))} | {Cell(c.Text)} |\n");
                 }
                 sb.Append('\n');
             }
