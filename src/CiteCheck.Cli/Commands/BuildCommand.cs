@@ -13,13 +13,18 @@ namespace CiteCheck.Cli.Commands;
 /// </summary>
 internal static class BuildCommand
 {
+    /// <summary>What <see cref="Builder.DefaultOutDirectory"/> does, said for <c>build --help</c>.</summary>
+    internal const string OutDescription =
+        "Output folder. Default: out/<report folder name>/, relative to the working directory, for a report named report.md "
+        + "or index.md (content/tajikistan/report.md gives out/tajikistan/); for any other name, out/<file name without extension>/.";
+
     public static Command Create(CliContext context)
     {
         var report = CommonOptions.Report();
         var sources = CommonOptions.Sources();
         var review = CommonOptions.Review();
         var failOn = CommonOptions.FailOn("never");
-        var outDir = new Option<string?>("--out") { Description = "Output folder (default: out/<report name>/)." };
+        var outDir = new Option<string?>("--out") { Description = OutDescription };
         var formats = new Option<string>("--format", "-f")
         {
             Description = "Editions to write, comma-separated: html, pdf.",
