@@ -28,9 +28,9 @@ public static class CommandLine
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                foreach (var error in parse.Errors)
+                foreach (var line in UsageErrors.Describe(root, parse, args))
                 {
-                    stderr.WriteLine($"citecheck: error: {error.Message}");
+                    stderr.WriteLine($"citecheck: error: {line}");
                 }
                 stderr.WriteLine("Run 'citecheck --help' for usage.");
                 return ExitCodes.BadInput;

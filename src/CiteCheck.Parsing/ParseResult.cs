@@ -6,9 +6,15 @@ namespace CiteCheck.Parsing;
 /// <summary>What the parser returns: the document and the problems it found while reading it (malformed citations).</summary>
 public sealed record ParseResult(Document Document, ImmutableArray<Diagnostic> Diagnostics);
 
-/// <summary>Rules the parsing stage reports (CC1xxx: they concern citations).</summary>
+/// <summary>Rules the parsing stage reports: CC0xxx concern the Markdown itself, CC1xxx citations.</summary>
 public static class ParsingRules
 {
+    public static readonly DiagnosticDescriptor UnspacedEmphasis = new(
+        "CC0001", "unspaced-emphasis", "Bold text is printed with its asterisks: no space after the closing **", Severity.Warning, "input");
+
     public static readonly DiagnosticDescriptor MalformedCitation = new(
         "CC1008", "malformed-citation", "Text that is plainly a citation does not parse", Severity.Error, "citations");
+
+    /// <summary>Every rule the parser reports.</summary>
+    public static readonly ImmutableArray<DiagnosticDescriptor> All = [UnspacedEmphasis, MalformedCitation];
 }

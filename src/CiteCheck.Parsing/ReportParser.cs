@@ -50,6 +50,9 @@ public static partial class ReportParser
         public readonly List<Diagnostic> Diagnostics = [];
         public string? Title;
         private readonly HashSet<string> _slugs = [];
+
+        /// <summary>Offsets of the asterisks Markdig left as literal text: an unmatched <c>**</c> is among them, a bold one or one in code not.</summary>
+        private readonly HashSet<int> _literalAsterisks = [];
         private int _claimId;
         private int _citationIndex;
 
@@ -155,6 +158,7 @@ public static partial class ReportParser
         {
             var citations = ImmutableArray<Citation>.Empty;
             var inlines = heading.Inline is null ? [] : ConvertInlines(heading.Inline, out citations);
+            UnspacedEmphasisIn(heading);
             var title = InlineText.Plain(inlines).Trim();
             var slug = Slug(title);
             var span = Lines.Span(heading.Span.Start, heading.Span.End + 1);
@@ -230,6 +234,7 @@ public static partial class ReportParser
                     }
                 }
             }
+            UnspacedEmphasisIn(table);
             var span = Lines.Span(table.Span.Start, table.Span.End + 1);
             var text3 = string.Join("\n", claims.Select(c => c.Text));
             Blocks.Add(new Model.Block(blockIndex, BlockKind.Table, CurrentSection, 0, span, text3, [], claims.ToImmutable(), allCitations.ToImmutable())
@@ -309,6 +314,7 @@ public static partial class ReportParser
             foreach (var leaf in block is ContainerBlock container ? container.OfType<Markdig.Syntax.Block>().Where(b => b is ParagraphBlock) : [block])
             {
                 MalformedInProse(leaf);
+                UnspacedEmphasisIn(leaf);
             }
             var (prose, positioned) = flat.WithoutCitationMarkers(keepLabels: false);
             var proseText = prose.ToString();
@@ -426,6 +432,13 @@ public static partial class ReportParser
                         var literalText = literal.Content.ToString();
                         var (literalStart, literalEnd) = Locate(literal, literalText);
                         AddText(literalText, literalStart, literalEnd);
+                        if (literalStart >= 0 && literalEnd - literalStart == literalText.Length)
+                        {
+                            for (var i = literalText.IndexOf('*'); i >= 0; i = literalText.IndexOf('*', i + 1))
+                            {
+                                _literalAsterisks.Add(literalStart + i);
+                            }
+                        }
                         break;
                     case Md.HtmlEntityInline entity:
                         AddText(entity.Transcoded.ToString(), entity.Span.Start, entity.Span.End + 1);
@@ -631,6 +644,32 @@ public static partial class ReportParser
             }
         }
 
+        /// <summary>
+        /// <c>**July 30, 2018:**Seven</c>: a closing <c>**</c> after punctuation and before a letter or digit cannot close
+        /// (CommonMark's flanking rules), so both pairs of asterisks print. Reported at the opening <c>**</c> when the
+        /// parser did leave it as text (not in code, not closed elsewhere).
+        /// </summary>
+        private void UnspacedEmphasisIn(Markdig.Syntax.Block block)
+        {
+            var start = block.Span.Start;
+            if (start < 0)
+            {
+                return;
+            }
+            var raw = text[start..Math.Min(text.Length, block.Span.End + 1)];
+            foreach (Match m in UnspacedStrong().Matches(raw))
+            {
+                var offset = start + m.Index;
+                if (!_literalAsterisks.Contains(offset) || !_literalAsterisks.Contains(offset + 1))
+                {
+                    continue;
+                }
+                var closing = offset + m.Groups["inner"].Length + 2;
+                var message = $"add a space after `**`: CommonMark leaves `{m.Value}` literal";
+                Diagnostics.Add(ParsingRules.UnspacedEmphasis.Create(Lines.Span(offset, closing + 2), message));
+            }
+        }
+
         private Source FootnoteSource(Footnote footnote, int definitionStart)
         {
             var content = string.Join(" ", footnote.OfType<ParagraphBlock>().Select(p => p.Inline is null ? "" : InlineText.Plain(Convert(p.Inline, ImmutableArray.CreateBuilder<Citation>()))));
@@ -678,6 +717,13 @@ public static partial class ReportParser
     /// </summary>
     [GeneratedRegex(@"\]\([^()\s]*\)[ \t]?(?<bad>\[(?:(?<range>-[0-9]+\]|0[0-9]*\]|[0-9]{6,}\])|[0-9]+[^0-9\]\s][^\]\s]*\]?|[0-9]+(?=[^0-9\]]|$)|[ \t]+[0-9]+[ \t]*\]))")]
     private static partial Regex MalformedNumber();
+
+    /// <summary>
+    /// An opening <c>**</c> (exactly two, not escaped, before a non-space), text on one line without asterisks that ends in
+    /// punctuation, then <c>**</c> directly followed by a word: <c>**July 30, 2018:**Seven</c>.
+    /// </summary>
+    [GeneratedRegex(@"(?<![\\*])\*\*(?<inner>[^\s*][^*\n]*?(?<=[\p{P}\p{S}]))\*\*(?<next>[\p{L}\p{N}]+)")]
+    private static partial Regex UnspacedStrong();
 
     [GeneratedRegex(@"\G\[(?<key>\^[^\]\s\[]+)\](?!:)")]
     private static partial Regex UndefinedFootnote();

@@ -55,7 +55,7 @@ public sealed class RenderException(string message, string? file = null, int? li
 /// written; the build prints the findings and exits 3.
 /// </summary>
 public sealed class EditionVerificationException(string format, IReadOnlyList<Diagnostic> diagnostics)
-    : Exception($"the {format} edition failed its own verification ({diagnostics.Count} finding(s)); this is a bug in CiteCheck")
+    : Exception($"the {format} edition failed its own verification ({diagnostics.Count} {(diagnostics.Count == 1 ? "finding" : "findings")}); this is a bug in CiteCheck")
 {
     public string Format { get; } = format;
 

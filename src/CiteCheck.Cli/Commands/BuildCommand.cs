@@ -7,19 +7,25 @@ namespace CiteCheck.Cli.Commands;
 
 /// <summary>
 /// <c>citecheck build report.md</c>: the editor's command. Always writes the editions when the report parses,
-/// prints what it wrote and a summary, and by default exits 0 (--fail-on never): an editor's build is not a CI gate.
+/// prints what it wrote, then its findings and summary on standard output exactly as <c>check</c> prints them in
+/// text format (compiler-style lines), and by default exits 0 (--fail-on never): an editor's build is not a CI gate.
 /// A template error exits 2; an edition that fails its own verification (CC4xxx) is a bug and exits 3. Either way
 /// nothing is written. The default --format is "html,pdf".
 /// </summary>
 internal static class BuildCommand
 {
+    /// <summary>What <see cref="Builder.DefaultOutDirectory"/> does, said for <c>build --help</c>.</summary>
+    internal const string OutDescription =
+        "Output folder. Default: out/<report folder name>/, relative to the working directory, for a report named report.md "
+        + "or index.md (content/tajikistan/report.md gives out/tajikistan/); for any other name, out/<file name without extension>/.";
+
     public static Command Create(CliContext context)
     {
         var report = CommonOptions.Report();
         var sources = CommonOptions.Sources();
         var review = CommonOptions.Review();
         var failOn = CommonOptions.FailOn("never");
-        var outDir = new Option<string?>("--out") { Description = "Output folder (default: out/<report name>/)." };
+        var outDir = new Option<string?>("--out") { Description = OutDescription };
         var formats = new Option<string>("--format", "-f")
         {
             Description = "Editions to write, comma-separated: html, pdf.",
@@ -93,7 +99,8 @@ internal static class BuildCommand
             {
                 context.Out.WriteLine($"wrote {file}");
             }
-            context.Out.WriteLine(TextOutput.Summary(result));
+            // The findings and the summary, as `check` prints them.
+            context.Out.Write(new TextOutput().Write(result));
             return ExitCodes.For(result, CommonOptions.ParseFailOn(parse.GetValue(failOn)!));
         });
         return command;

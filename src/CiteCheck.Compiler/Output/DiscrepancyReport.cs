@@ -77,7 +77,7 @@ public static class DiscrepancyReport
             }
         }
         var open = report.Discrepancies.Count(d => d.Status == DiscrepancyStatus.Open);
-        sb.Append($"{file}: {report.Discrepancies.Length} discrepancies, {open} open\n");
+        sb.Append($"{file}: {Counts.Of(report.Discrepancies.Length, "discrepancy", "discrepancies")}, {open} open\n");
         return sb.ToString();
     }
 
@@ -86,7 +86,7 @@ public static class DiscrepancyReport
         var sb = new StringBuilder();
         var publishers = Publishers(report.Document);
         var open = report.Discrepancies.Count(d => d.Status == DiscrepancyStatus.Open);
-        sb.Append($"### CiteCheck: {report.Discrepancies.Length} discrepancies in `{report.Document.File}` ({open} open)\n\n");
+        sb.Append($"### CiteCheck: {Counts.Of(report.Discrepancies.Length, "discrepancy", "discrepancies")} in `{report.Document.File}` ({open} open)\n\n");
         if (report.Discrepancies.Length == 0)
         {
             sb.Append("No two figures of one event contradict each other.\n");

@@ -33,10 +33,8 @@ public sealed class TextOutput : IOutputFormat
     {
         var document = report.Document;
         var open = report.Discrepancies.Count(x => x.Status == DiscrepancyStatus.Open);
-        return $"{document.File}: {Plural(report.Count(Severity.Error), "error")}, {Plural(report.Count(Severity.Warning), "warning")}, "
-            + $"{Plural(report.Count(Severity.Info), "info")}; {Plural(document.Claims.Count(), "claim")}, {Plural(document.Citations.Count(), "citation")}, "
-            + $"{Plural(report.Discrepancies.Length, "discrepancy", "discrepancies")} ({open} open)";
+        return $"{document.File}: {Counts.Of(report.Count(Severity.Error), "error")}, {Counts.Of(report.Count(Severity.Warning), "warning")}, "
+            + $"{Counts.Of(report.Count(Severity.Info), "info finding")}; {Counts.Of(document.Claims.Count(), "claim")}, {Counts.Of(document.Citations.Count(), "citation")}, "
+            + $"{Counts.Of(report.Discrepancies.Length, "discrepancy", "discrepancies")} ({open} open)";
     }
-
-    private static string Plural(int n, string one, string? many = null) => n == 1 ? $"1 {one}" : $"{n} {many ?? one + "s"}";
 }

@@ -8,7 +8,7 @@ public class CheckCommandTests
     private const string Sample = "content/tajikistan/report.md";
 
     /// <summary>The sample's summary line; the counts of other stages (the cross-check's warnings) are not pinned here.</summary>
-    private const string SampleSummary = @"^content/tajikistan/report\.md: 133 errors, \d+ warnings?, \d+ infos?; 181 claims, 133 citations, \d+ discrepanc(y|ies) \(\d+ open\)$";
+    private const string SampleSummary = @"^content/tajikistan/report\.md: 133 errors, \d+ warnings?, \d+ info findings?; 181 claims, 133 citations, \d+ discrepanc(y|ies) \(\d+ open\)$";
 
     /// <summary>A report whose only finding is a warning (label-mismatch between two citations of source 1).</summary>
     private const string OnlyAWarning = "One. Source: [Reuters](https://r.example/1) [1]\n\nTwo. Source: [Reuters Agency](https://r.example/1) [1]\n";
@@ -54,7 +54,7 @@ public class CheckCommandTests
     {
         var result = CliRun.Run("check", "tests/CiteCheck.Tests/Specs/Citations/clean.md", "--sources", "tests/CiteCheck.Tests/Specs/Citations/clean.sources.yaml");
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("tests/CiteCheck.Tests/Specs/Citations/clean.md: 0 errors, 0 warnings, 0 infos; 11 claims, 6 citations, 0 discrepancies (0 open)\n", result.Out);
+        Assert.Equal("tests/CiteCheck.Tests/Specs/Citations/clean.md: 0 errors, 0 warnings, 0 info findings; 11 claims, 6 citations, 0 discrepancies (0 open)\n", result.Out);
     }
 
     [Fact]

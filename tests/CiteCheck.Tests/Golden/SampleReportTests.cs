@@ -47,6 +47,25 @@ public class SampleReportTests
     }
 
     [Fact]
+    public void The_seven_unspaced_timeline_dates_are_warnings_at_their_opening_asterisks()
+    {
+        var findings = Report.Diagnostics.Where(d => d.Descriptor.Stage == "input").ToList();
+        Assert.All(findings, d => Assert.Equal(("CC0001", "unspaced-emphasis", Severity.Warning), (d.Id, d.Rule, d.Severity)));
+        Assert.Equal([49, 50, 51, 52, 53, 54, 55], findings.Select(d => d.Location.Line));
+        Assert.All(findings, d => Assert.Equal(3, d.Location.Column));
+        Assert.Contains(findings, d => d.Message == "add a space after `**`: CommonMark leaves `**July 30, 2018:**Seven` literal");
+        var text = Sample.Value.Text;
+        Assert.All(findings, d => Assert.Equal("**", text.Substring(d.Location.Start.Offset, 2)));
+    }
+
+    [Fact]
+    public void The_sample_has_133_errors_14_warnings_and_1_info_finding()
+    {
+        // 133 placeholder links; 2 label mismatches, 7 unspaced timeline dates and 5 open discrepancies; 1 explained one.
+        Assert.Equal((133, 14, 1), (Report.Count(Severity.Error), Report.Count(Severity.Warning), Report.Count(Severity.Info)));
+    }
+
+    [Fact]
     public void Label_mismatch_concerns_exactly_sources_29_and_58()
     {
         var mismatches = Report.Diagnostics.Where(d => d.Rule == "label-mismatch").ToList();

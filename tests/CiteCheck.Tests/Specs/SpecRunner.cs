@@ -11,7 +11,7 @@ public static partial class SpecRunner
 {
     /// <summary>
     /// Returns the differences ("missing: …", "unexpected: …") and problems with the spec itself; empty when it passes.
-    /// <paramref name="stage"/> defaults to the name of the spec's folder (Citations → citations).
+    /// <paramref name="stage"/> defaults to the name of the spec's folder (Citations → citations, Input → input).
     /// </summary>
     public static List<string> Run(string specPath, string? stage = null)
     {
@@ -54,7 +54,7 @@ public static partial class SpecRunner
 
     private static List<string> Expectations(string spec, string text, List<string> problems)
     {
-        var rules = CitationChecks.All.Select(c => c.Descriptor.Rule).Append(ParsingRules.MalformedCitation.Rule).ToHashSet(StringComparer.Ordinal);
+        var rules = CitationChecks.All.Select(c => c.Descriptor.Rule).Concat(ParsingRules.All.Select(r => r.Rule)).ToHashSet(StringComparer.Ordinal);
         var lines = new LineMap(spec, text);
         var result = new List<string>();
         var any = false;
