@@ -33,11 +33,11 @@ public class ReviewAndDiscrepanciesTests
         Assert.Contains("A. 14", text.Out, StringComparison.Ordinal);
         Assert.Contains("B. 19", text.Out, StringComparison.Ordinal);
         Assert.Contains("report.md(3,1)", text.Out, StringComparison.Ordinal);
-        Assert.Contains("source 2", text.Out, StringComparison.Ordinal);
+        Assert.Contains("source 2 (AP)", text.Out, StringComparison.Ordinal);
 
         var markdown = CliRun.Run("discrepancies", report, "--format", "markdown");
         Assert.Contains("| | value | where | sources | claim |", markdown.Out, StringComparison.Ordinal);
-        Assert.Contains("| A | 14 | line 3, Northland | 1 |", markdown.Out, StringComparison.Ordinal);
+        Assert.Contains("| A | 14 | line 3, Northland | 1 (Reuters) |", markdown.Out, StringComparison.Ordinal);
     }
 
     [Fact]
