@@ -52,10 +52,24 @@ public sealed record Discrepancy(
     ImmutableArray<DiscrepancyClaim> Claims,
     string? Note)
 {
+    /// <summary>Why the claims were taken for one event and one measure (null where a review file rebuilt the entry).</summary>
+    public DiscrepancyEvidence? Evidence { get; init; }
+
     public static string KindName(DiscrepancyKind kind) => kind.ToString().ToLowerInvariant();
 
     public static string StatusName(DiscrepancyStatus status) => status.ToString().ToLowerInvariant();
 }
+
+/// <summary>
+/// Why the cross-check holds that its claims tell one event and one measure: how their dates relate, the places, actors,
+/// distinctive words and kinds of happening they share, and which rule decided.
+/// </summary>
+public sealed record DiscrepancyEvidence(
+    string Rule,
+    string Dates,
+    ImmutableArray<string> SharedNames,
+    ImmutableArray<string> SharedWords,
+    ImmutableArray<string> SharedKinds);
 
 /// <summary>The outcome of the pipeline's checks: the document, every finding, and the cross-check's discrepancies.</summary>
 public sealed record CheckedReport(Document Document, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Discrepancy> Discrepancies)

@@ -54,7 +54,8 @@ public static class CrossCheck
             if (evidence.SameStoryCloseDate && (a.EventDates.Count == 0 || b.EventDates.Count == 0) && !Chronicle(a, b)
                 && a.OwnDates.Any(d => d.Precision == DatePrecision.Day) && b.OwnDates.Any(d => d.Precision == DatePrecision.Day))
             {
-                edges.Add(DateEdge(a, b)); // one story in other words, no kind of happening named, dated a day apart
+                // one story in other words, no kind of happening named, dated a day apart
+                edges.Add(DateEdge(a, b) with { Rule = "one story told in other words, dated a day apart" });
             }
             else if (a.EventDates.Count > 0 && b.EventDates.Count > 0 && evidence.Date != DateRelation.Same)
             {
@@ -65,7 +66,7 @@ public static class CrossCheck
                 }
                 else if (byEventDate.SameStoryCloseDate && !(byEventDate.SharedKind && byEventDate.SameDatedKind))
                 {
-                    edges.Add(DateEdge(a, b));
+                    edges.Add(DateEdge(a, b) with { Rule = "one story told in other words, dated a day apart" });
                 }
                 else if (byEventDate.Date == DateRelation.Near && byEventDate.SharedKind && byEventDate.SameDatedKind && !byEventDate.PlannedVersusDone)
                 {
@@ -81,7 +82,11 @@ public static class CrossCheck
             var loose = nearDates[k + 1].Evidence;
             if (strict.SameEventOtherDate || (events.Find(a.Order) == events.Find(b.Order) && loose.SharedProper + loose.SharedStems >= 2))
             {
-                edges.Add(DateEdge(a, b));
+                edges.Add(DateEdge(a, b) with
+                {
+                    Rule = strict.SameEventOtherDate ? "one kind of happening, dated in both, with places and words in common: near but different dates"
+                        : "claims the rest of the report ties into one event, dated differently",
+                });
             }
         }
         foreach (var f in facts)
@@ -93,6 +98,30 @@ public static class CrossCheck
         discrepancies.AddRange(Assemble(edges, facts, Distinctive));
         discrepancies.AddRange(NameVariants(facts));
         return UniqueIds(discrepancies.OrderBy(d => d.Claims.Min(c => c.Span.Start.Offset)).ThenBy(d => d.Id, StringComparer.Ordinal));
+    }
+
+    /// <summary>What the first pair of a discrepancy shares, and the rule that tied it: the evidence a reviewer reads.</summary>
+    private static DiscrepancyEvidence Why(Edge edge, Func<string, bool> distinctive)
+    {
+        var (a, b) = (edge.A, edge.B);
+        var dates = a == b ? "one sentence" : Evidence.Relation(a.Dates, b.Dates) switch
+        {
+            DateRelation.Same => "the same date",
+            DateRelation.Compatible => "compatible dates (one is only a year or a season)",
+            DateRelation.Near => "near but different dates",
+            DateRelation.Far => "far apart dates",
+            _ => "no date on one side",
+        };
+        if (a == b)
+        {
+            return new DiscrepancyEvidence(edge.Rule, dates, [], [], [.. a.Kinds.Order(StringComparer.Ordinal)]);
+        }
+        return new DiscrepancyEvidence(
+            edge.Rule,
+            dates,
+            [.. a.Proper.Where(b.Proper.Contains).Order(StringComparer.Ordinal)],
+            [.. a.Stems.Where(s => b.Stems.Contains(s) && !s.StartsWith('#') && distinctive(s)).Order(StringComparer.Ordinal)],
+            [.. a.Kinds.Where(b.Kinds.Contains).Order(StringComparer.Ordinal)]);
     }
 
     /// <summary>
@@ -124,7 +153,11 @@ public static class CrossCheck
     }
 
     /// <summary>A conflict between two claims (or two figures of one claim) on one measure.</summary>
-    private sealed record Edge(DiscrepancyKind Kind, string Measure, ClaimFacts A, string ValueA, string CanonA, ClaimFacts B, string ValueB, string CanonB, bool Attributed, Figure? FigureA, Figure? FigureB);
+    private sealed record Edge(DiscrepancyKind Kind, string Measure, ClaimFacts A, string ValueA, string CanonA, ClaimFacts B, string ValueB, string CanonB, bool Attributed, Figure? FigureA, Figure? FigureB)
+    {
+        /// <summary>The rule that tied the two claims, in a reviewer's words.</summary>
+        public string Rule { get; init; } = "one event on the same occasion, figures of one measure that cannot both be true";
+    }
 
     private static IEnumerable<Edge> CompareFigures(ClaimFacts a, ClaimFacts b, Evidence evidence)
     {
@@ -307,7 +340,10 @@ public static class CrossCheck
                 var y = b.Figures.First(f => f.Measure == "population");
                 if (!FigureComparer.Compatible(x, y))
                 {
-                    yield return new Edge(DiscrepancyKind.Count, "population", a, x.Written, x.Canonical, b, y.Written, y.Canonical, false, x, y);
+                    yield return new Edge(DiscrepancyKind.Count, "population", a, x.Written, x.Canonical, b, y.Written, y.Canonical, false, x, y)
+                    {
+                        Rule = "two populations of one place that cannot both be true",
+                    };
                 }
             }
         }
@@ -351,7 +387,10 @@ public static class CrossCheck
             {
                 if (list[0].Value != list[i].Value && (list[0].Noun is null || list[i].Noun is null || string.Equals(list[0].Noun, list[i].Noun, StringComparison.OrdinalIgnoreCase)))
                 {
-                    yield return new Edge(KindOf(list[0]), group.Key, f, list[0].Written, list[0].Canonical, f, list[i].Written, list[i].Canonical, true, list[0], list[i]);
+                    yield return new Edge(KindOf(list[0]), group.Key, f, list[0].Written, list[0].Canonical, f, list[i].Written, list[i].Canonical, true, list[0], list[i])
+                    {
+                        Rule = "one sentence sets two figures of one measure against each other under attribution",
+                    };
                 }
             }
         }
@@ -404,7 +443,10 @@ public static class CrossCheck
             var status = attributed ? DiscrepancyStatus.Explained : DiscrepancyStatus.Open;
             var note = attributed ? "the report itself attributes the different figures to different sources" : null;
             var id = Fingerprint(byMeasure.Key.Kind, eventKey, byMeasure.Key.Measure, sides.Select(s => s.Canon));
-            yield return new Discrepancy(id, byMeasure.Key.Kind, eventKey, subject, MeasureLabel(byMeasure.Key.Measure, noun), status, claims.ToImmutable(), note);
+            yield return new Discrepancy(id, byMeasure.Key.Kind, eventKey, subject, MeasureLabel(byMeasure.Key.Measure, noun), status, claims.ToImmutable(), note)
+            {
+                Evidence = Why(list[0], distinctive),
+            };
 
             void Add(ClaimFacts f, string value, string canon, Figure? figure)
             {
@@ -498,7 +540,12 @@ public static class CrossCheck
             var written = renumbered.OrderBy(c => c.Side).Select(c => c.Value).Distinct().ToList();
             var eventKey = "person:" + string.Join("/", spellings.Order(StringComparer.Ordinal));
             var id = Fingerprint(DiscrepancyKind.Name, eventKey, "name", spellings);
-            yield return new Discrepancy(id, DiscrepancyKind.Name, eventKey, $"{string.Join(" / ", written)} — name", "name", DiscrepancyStatus.Open, renumbered, null);
+            yield return new Discrepancy(id, DiscrepancyKind.Name, eventKey, $"{string.Join(" / ", written)} — name", "name", DiscrepancyStatus.Open, renumbered, null)
+            {
+                Evidence = new DiscrepancyEvidence(
+                    "one person's name written two ways: every part the same or a close spelling, or one surname with the same role beside both",
+                    "names are compared across the whole report", [.. written], [], []),
+            };
         }
     }
 

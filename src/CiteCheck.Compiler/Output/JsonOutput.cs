@@ -126,6 +126,16 @@ public sealed class JsonOutput : IOutputFormat
             w.WriteString("event", d.EventKey);
             w.WriteString("status", Discrepancy.StatusName(d.Status));
             WriteOptional(w, "note", d.Note);
+            if (d.Evidence is { } evidence)
+            {
+                w.WriteStartObject("evidence");
+                w.WriteString("rule", evidence.Rule);
+                w.WriteString("dates", evidence.Dates);
+                WriteStrings(w, "sharedNames", evidence.SharedNames);
+                WriteStrings(w, "sharedWords", evidence.SharedWords);
+                WriteStrings(w, "sharedKinds", evidence.SharedKinds);
+                w.WriteEndObject();
+            }
             w.WriteStartArray("claims");
             foreach (var c in d.Claims)
             {
@@ -160,6 +170,16 @@ public sealed class JsonOutput : IOutputFormat
         {
             w.WriteString(name, value);
         }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+        w.WriteEndArray();
     }
 
     private static void WriteKeys(Utf8JsonWriter w, string name, IEnumerable<string> keys)

@@ -84,7 +84,12 @@ public class JsonOutputTests
         Assert.All(Json.Value.GetProperty("discrepancies").EnumerateArray(), d =>
         {
             Assert.Empty(required.Except(Names(d)));
-            Assert.Empty(Names(d).Except(required).Except(["note"]));
+            Assert.Empty(Names(d).Except(required).Except(["note", "evidence"]));
+            if (d.TryGetProperty("evidence", out var evidence))
+            {
+                Assert.Empty(Names(evidence).Except(["rule", "dates", "sharedNames", "sharedWords", "sharedKinds"]));
+                Assert.False(string.IsNullOrEmpty(evidence.GetProperty("rule").GetString()));
+            }
             Assert.Contains(d.GetProperty("kind").GetString(), new[] { "count", "date", "range", "amount", "percent", "name", "other" });
             Assert.Contains(d.GetProperty("status").GetString(), new[] { "open", "explained", "accepted", "fixed" });
             Assert.All(d.GetProperty("claims").EnumerateArray(), c => Assert.Empty(Names(c).Except(claimFields)));
@@ -105,7 +110,7 @@ public class JsonOutputTests
     {
         var doc = File.ReadAllText(Repo.Path("docs", "json-output.md"));
         string[] all = [.. TopLevel, .. Summary, .. DiagnosticRequired, .. DiagnosticOptional, .. SourceFields, .. ClaimRequired, .. ClaimOptional,
-            "kind", "subject", "measure", "event", "status", "value", "side"];
+            "kind", "subject", "measure", "event", "status", "value", "side", "evidence", "rule", "dates", "sharedNames", "sharedWords", "sharedKinds"];
         var undocumented = all.Where(f => !doc.Contains($"| `{f}` |", StringComparison.Ordinal)).ToList();
         Assert.Empty(undocumented);
     }
