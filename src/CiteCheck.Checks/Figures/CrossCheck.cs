@@ -607,6 +607,15 @@ public static class CrossCheck
     /// Each key's claims are paired among themselves, and keys shared by more than <see cref="MaxPosting"/> claims are skipped,
     /// so the work grows with the report, not with its square.
     /// </summary>
+    /// <summary>
+    /// A share or sum is paired with another of the same year said of the same thing ("turnout", a place), however
+    /// common that word is in the report: "share:2015:turnout".
+    /// </summary>
+    private static IEnumerable<string> ShareKeys(ClaimFacts f) =>
+        f.Figures.Where(x => x.Type is FigureType.Percent or FigureType.Amount)
+            .SelectMany(x => DatesOf(x, f).Select(d => d.From.Year).Distinct().SelectMany(year => x.Things.Append(x.Owner ?? "").Where(t => t.Length > 0)
+                .Select(t => $"share:{year}:{x.Type}:{t}")));
+
     private static IEnumerable<(int, int)> CandidatePairs(IReadOnlyList<ClaimFacts> facts, Func<string, bool> distinctive)
     {
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -619,6 +628,7 @@ public static class CrossCheck
             }
             var keys = f.Proper.Concat(f.Stems).Where(distinctive)
                 .Concat(f.Dates.Where(d => d.IsSpecific).Select(d => "month:" + d.From.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)))
+                .Concat(ShareKeys(f))
                 .Distinct();
             foreach (var key in keys)
             {
