@@ -178,7 +178,7 @@ public static class CrossCheck
             var right = b.Figures.Where(f => f.Measure == measure && !f.Unbound && Applies(f, a)).ToList();
             // Only figures that count the same people can contradict each other: "13 had been killed" (the attackers) and
             // "killing 9 police officers" do not.
-            var comparable = left.SelectMany(x => right.Where(y => (SameCounted(x, y) || SameNamedSum(x, y, evidence)) && OwnersMentioned(x, a, y, b) && SameScope(x, a, y, b)
+            var comparable = left.SelectMany(x => right.Where(y => (SameCounted(x, y) || SameNamedSum(x, y, evidence) || OnlySums(x, a, y, b, evidence)) && OwnersMentioned(x, a, y, b) && SameScope(x, a, y, b)
                 && (bare ? x.Phrase.Length > 0 && x.Phrase == y.Phrase && Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) is DateRelation.Same or DateRelation.Compatible
                     : SameOccasion(x, y, evidence with { Date = Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) }, DatesOf(x, a).Count == 0 && DatesOf(y, b).Count == 0))).Select(y => (x, y))).ToList();
             if (comparable.Count == 0)
@@ -283,6 +283,14 @@ public static class CrossCheck
     private static bool SameNamedSum(Figure a, Figure b, Evidence evidence) =>
         a.Type is FigureType.Percent or FigureType.Amount && (a.Owner is null || b.Owner is null || a.Owner == b.Owner)
         && evidence.Date == DateRelation.Same && evidence.SharedStems >= 2;
+
+    /// <summary>
+    /// Two sentences that tell one event, each with a single sum in one currency, speak of one sum ("a ransom of $4.2
+    /// million was paid" / "for whom it received $2.4 million"): every measure a pair disagrees on is reported.
+    /// </summary>
+    private static bool OnlySums(Figure x, ClaimFacts a, Figure y, ClaimFacts b, Evidence evidence) =>
+        x.Type == FigureType.Amount && evidence.SameEvent && evidence.Date is DateRelation.Same or DateRelation.Compatible
+        && a.Figures.Count(f => f.Measure == x.Measure) == 1 && b.Figures.Count(f => f.Measure == y.Measure) == 1;
 
     private static bool SameCounted(Figure a, Figure b)
     {

@@ -49,6 +49,16 @@ public static partial class DateExtractor
 {
     private const string Month = @"(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
 
+    private static readonly HashSet<string> CalendarWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Spring", "Summer", "Autumn", "Winter",
+    };
+
+    /// <summary>A month, a weekday or a season: "in July" is a time, not a place.</summary>
+    public static bool IsCalendarWord(string word) => CalendarWords.Contains(word.TrimEnd('.', ','));
+
     /// <param name="fallbackYear">The year of a day or month written without one ("The Night of 14 March"), when the text gives none.</param>
     public static IReadOnlyList<DateMention> Extract(string text, int? fallbackYear = null)
     {

@@ -53,7 +53,7 @@ public static partial class FigureExtractor
                 var window = text[from..f.Start];
                 var clause = window.LastIndexOfAny(['.', ';', ':']);
                 window = clause >= 0 ? window[(clause + 1)..] : window;
-                var matches = ScopePlace().Matches(window);
+                var matches = ScopePlace().Matches(window).Where(m => !DateExtractor.IsCalendarWord(m.Groups["place"].Value.Split(' ')[0])).ToList();
                 if (matches.Count > 0)
                 {
                     result.Add(f with { Scope = matches[^1].Groups["place"].Value });
