@@ -715,6 +715,12 @@ public static partial class FigureExtractor
     private static List<Figure> BindToDates(string text, List<Figure> figures, IReadOnlyList<DateMention> dates)
     {
         var distinct = dates.Where(d => !dates.Any(o => o != d && o.Overlaps(d) && o.Precision > d.Precision)).ToList();
+        // "On 20 May 2014, a court sentenced nine commanders captured in 2012 to 20 to 35 years": a bare year after a
+        // participle dates the noun before it, not the sentence's happening, when the sentence gives a finer date.
+        if (distinct.Any(d => d.Precision >= DatePrecision.Month))
+        {
+            distinct.RemoveAll(d => d.Precision < DatePrecision.Month && ParticipleBefore().IsMatch(text[..d.Start]));
+        }
         if (distinct.Count == 0)
         {
             return figures;
@@ -755,6 +761,9 @@ public static partial class FigureExtractor
             return !leading && (ClauseBreak().IsMatch(between) || between.Contains(", and ", StringComparison.Ordinal)) ? gap + 1000 : gap;
         }
     }
+
+    [GeneratedRegex(@"\b\w+ed\s+(?:in|since)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex ParticipleBefore();
 
     /// <summary>"The two riots in November 2018 and May 2019 resulted in over 27 and 32 casualties, respectively": each figure gets its own date or place.</summary>
     private static List<Figure> Respectively(string text, string lower, List<Figure> figures, IReadOnlyList<DateMention> dates)
