@@ -308,7 +308,9 @@ public static class CrossCheck
             return a.Noun is null ? GenericNouns.Contains(b.Noun!) : GenericNouns.Contains(a.Noun);
         }
         // Two named groups must be one group: "Northerners" killed are not "Southerners" killed; inmates are prisoners.
-        return GenericNouns.Contains(a.Noun) || GenericNouns.Contains(b.Noun) || Group(a.Noun) == Group(b.Noun);
+        // A noun that names the outcome itself ("escapees", "hostages", "deaths") says no more than the outcome does.
+        return GenericNouns.Contains(a.Noun) || GenericNouns.Contains(b.Noun) || Group(a.Noun) == Group(b.Noun)
+            || FigureExtractor.OutcomeNamedBy(a.Noun) is not null || FigureExtractor.OutcomeNamedBy(b.Noun) is not null;
     }
 
     private static readonly string[][] NounGroups =

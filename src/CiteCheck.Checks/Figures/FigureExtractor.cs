@@ -74,7 +74,7 @@ public static partial class FigureExtractor
     private static bool NamesOutcome(string noun, string outcome) => OutcomeNamedBy(noun) == outcome;
 
     /// <summary>The outcome a noun names by itself ("deaths", "escapees", "hostages", "arrests"), if any.</summary>
-    private static string? OutcomeNamedBy(string noun)
+    public static string? OutcomeNamedBy(string noun)
     {
         var lower = noun.ToLowerInvariant();
         return Lexicon.Outcomes.FirstOrDefault(o => o.Stems.Any(stem => stem.Length >= 4 && !stem.Contains(' ', StringComparison.Ordinal) && lower.StartsWith(stem, StringComparison.Ordinal))).Outcome;
