@@ -70,6 +70,21 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"\b(?:[Ii]n|[Aa]t|[Aa]cross|[Tt]hroughout)\s+(?:the\s+)?(?:(?:province|district|region|state|county|town|city|village|department|governorate|municipality|country)\s+of\s+)?(?<place>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)")]
     private static partial Regex ScopePlace();
 
+    /// <summary>The outcome named by the word just before a number ("killed 17", "arresting at least 40"), if any.</summary>
+    private static string? OutcomeVerbBefore(IReadOnlyList<Token> tokens, int numberIndex)
+    {
+        for (var k = numberIndex - 1; k >= 0 && k >= numberIndex - 4; k--)
+        {
+            var word = tokens[k].Lower;
+            if (tokens[k].Type != TokenType.Word || word is "at" or "least" or "more" or "than" or "about" or "some" or "nearly" or "over" or "around")
+            {
+                continue;
+            }
+            return Lexicon.Outcomes.FirstOrDefault(o => o.Stems.Any(stem => !stem.Contains(' ', StringComparison.Ordinal) && stem.Length >= 4 && word.StartsWith(stem, StringComparison.Ordinal))).Outcome;
+        }
+        return null;
+    }
+
     /// <summary>The noun is the outcome itself: "47 deaths" are 47 killed, "12 arrests" 12 detained.</summary>
     private static bool NamesOutcome(string noun, string outcome) => OutcomeNamedBy(noun) == outcome;
 
@@ -310,7 +325,8 @@ public static partial class FigureExtractor
             {
                 var previous = counts[group[^1]];
                 var between = text[tokens[previous.Last].End..tokens[counts[b].First].Start];
-                var bothOutcome = counts[a].Outcome is not null && counts[b].Outcome == counts[a].Outcome;
+                // "killed 17 soldiers and four civilians travelling with the patrol": a verb before the list governs every part.
+                var bothOutcome = counts[a].Outcome is not null && (counts[b].Outcome == counts[a].Outcome || OutcomeVerbBefore(tokens, counts[a].First) == counts[a].Outcome);
                 var sameMeasure = bothOutcome || (counts[b].Outcome is null && counts[b].Figure.Noun is not null)
                     || (counts[a].Outcome is null && counts[b].Outcome is not null && counts[a].Figure.Noun is not null);
                 // "148,000 refugees at the north camp and 62,000 at the river camp": a bare second part counts what the first counts.
