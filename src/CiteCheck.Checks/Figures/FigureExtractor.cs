@@ -854,7 +854,8 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"[;:—–()]|\b(?:while|although|whereas|but)\b")]
     private static partial Regex ClauseBreak();
 
-    [GeneratedRegex(@"^\s*(?:[\p{L}-]+\s+){0,6}(?:,\s*)?(?:and|as well as|plus|,)\s*$|^\s*(?:[\p{L}-]+\s+){0,6},\s*(?:and\s+)?$")]
+    /// <summary>What joins two parts of a list: "and", "as well as", a comma, after up to six words ("soldiers, ", "security officers and ").</summary>
+    [GeneratedRegex(@"^\s*(?:[\p{L}-]+\s+){0,6}(?:,\s*)?(?:and|as well as|plus|,)\s*$|^\s*(?:[\p{L}-]+\s+){0,5}[\p{L}-]*,\s*(?:and\s+)?$")]
     private static partial Regex Joiner();
 
     [GeneratedRegex(@"\b(?<a>[A-Z][\p{L}-]+)(?:,\s*[A-Z][\p{L}-]+)*,?\s+and\s+(?<b>[A-Z][\p{L}-]+)")]
