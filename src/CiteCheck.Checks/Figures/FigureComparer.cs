@@ -24,9 +24,29 @@ public static partial class FigureComparer
             var ratio = Math.Max(a.Value, b.Value) / Math.Max(1m, Math.Min(a.Value, b.Value));
             return Math.Abs(a.Value - b.Value) <= tolerance || ratio > 3;
         }
+        // Two estimates of one toll ("about 640", "about 630") are two roundings of one number: they agree only when equal
+        // at the precision both are written to (its last non-zero digit), not whenever their tenths overlap.
+        if (a.Qualifier == Qualifier.About && b.Qualifier == Qualifier.About && a.Value != b.Value)
+        {
+            var unit = Math.Max(WrittenUnit(a.Value), WrittenUnit(b.Value));
+            return Math.Abs(a.Value - b.Value) < unit;
+        }
         var (aLow, aHigh) = a.Interval;
         var (bLow, bHigh) = b.Interval;
         return aLow - tolerance <= bHigh && bLow - tolerance <= aHigh;
+    }
+
+    /// <summary>The place of the last non-zero digit of a whole value: 640 → 10, 600 → 100, 5,000 → 1,000, 27 → 1.</summary>
+    private static decimal WrittenUnit(decimal value)
+    {
+        var unit = 1m;
+        var whole = decimal.Truncate(Math.Abs(value));
+        while (whole >= 10 && whole % 10 == 0)
+        {
+            whole /= 10;
+            unit *= 10;
+        }
+        return unit;
     }
 
     private static bool IsLowerBound(Figure f) => f.Qualifier is Qualifier.AtLeast or Qualifier.MoreThan;
