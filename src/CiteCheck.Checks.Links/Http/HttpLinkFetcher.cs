@@ -221,7 +221,16 @@ public sealed class HttpLinkFetcher : ILinkFetcher, IDisposable
         return null;
     }
 
-    public void Dispose() => _client.Dispose();
+    /// <summary>Called once every fetch has finished (the link checker waits for all of them), so no gate is in use.</summary>
+    public void Dispose()
+    {
+        foreach (var (gate, _) in _hosts.Values)
+        {
+            gate.Dispose();
+        }
+        _hosts.Clear();
+        _client.Dispose();
+    }
 
     /// <summary>A body already read within the caps (and decompressed), standing in for the response's content.</summary>
     private sealed class BufferedBody(Body body) : ByteArrayContent(body.Bytes)
