@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net.Http.Headers;
 using CiteCheck.Checks.Links.Pages;
 using CiteCheck.Model;
@@ -142,7 +143,7 @@ public sealed class HttpLinkFetcher : ILinkFetcher, IDisposable
                 }
                 if (LinkPipelineBuilder.RetryAfter(response, _time) is { } wait && wait > _options.MaxRetryAfter)
                 {
-                    cause += $" (asked to retry after {wait.TotalSeconds:0}s, more than the {_options.MaxRetryAfter.TotalSeconds:0}s allowed)";
+                    cause += string.Create(CultureInfo.InvariantCulture, $" (asked to retry after {wait.TotalSeconds:0}s, more than the {_options.MaxRetryAfter.TotalSeconds:0}s allowed)");
                 }
                 return Result(FetchOutcome.Answered, code, cause, page);
             }
@@ -191,7 +192,7 @@ public sealed class HttpLinkFetcher : ILinkFetcher, IDisposable
 
     private static string Describe(Exception e) => e switch
     {
-        TimeoutRejectedException t => $"timed out after {t.Timeout.TotalSeconds:0.###}s",
+        TimeoutRejectedException t => string.Create(CultureInfo.InvariantCulture, $"timed out after {t.Timeout.TotalSeconds:0.###}s"),
         BrokenCircuitException => "the host failed repeatedly; its circuit is open, so the remaining requests were not sent",
         PrivateAddressException p => p.Message,
         HttpRequestException h when LinkPipelineBuilder.IsRefused(h) => Innermost<PrivateAddressException>(h)!.Message,
