@@ -212,7 +212,7 @@ public sealed class HttpLinkFetcher : ILinkFetcher, IDisposable
     private static T? Innermost<T>(Exception e)
         where T : Exception
     {
-        for (Exception? x = e; x is not null; x = x.InnerException)
+        for (var x = e; x is not null; x = x.InnerException)
         {
             if (x is T t)
             {

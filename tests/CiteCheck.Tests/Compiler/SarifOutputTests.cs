@@ -17,6 +17,8 @@ public class SarifOutputTests
 
     private static readonly Lazy<JsonElement> Sarif = new(() => JsonDocument.Parse(new SarifOutput().Write(Report.Value)).RootElement.Clone());
 
+    private static readonly string[] Levels = ["error", "warning", "note"];
+
     private static JsonElement Run => Sarif.Value.GetProperty("runs")[0];
 
     [Fact]
@@ -54,7 +56,7 @@ public class SarifOutputTests
             var ruleId = r.GetProperty("ruleId").GetString();
             Assert.Contains(ruleId, ruleIds);
             Assert.Equal(ruleId, ruleIds[r.GetProperty("ruleIndex").GetInt32()]);
-            Assert.Contains(r.GetProperty("level").GetString(), new[] { "error", "warning", "note" });
+            Assert.Contains(r.GetProperty("level").GetString(), Levels);
             Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("message").GetProperty("text").GetString()));
             var location = Assert.Single(r.GetProperty("locations").EnumerateArray());
             AssertPhysicalLocation(location);
