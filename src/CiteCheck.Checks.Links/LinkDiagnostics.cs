@@ -1,3 +1,4 @@
+using System.Globalization;
 using CiteCheck.Checks.Links.Classification;
 using CiteCheck.Model;
 
@@ -64,7 +65,7 @@ public static class LinkDiagnostics
         }
         if (s.Cached)
         {
-            verdict += $" [cached {r.Fetch?.CheckedAt:yyyy-MM-dd}]";
+            verdict += string.Create(CultureInfo.InvariantCulture, $" [cached {r.Fetch?.CheckedAt:yyyy-MM-dd}]");
         }
         return verdict;
     }

@@ -25,3 +25,9 @@ public static class CitationChecks
         new Citations.UncitedClaimCheck(),
     ];
 }
+
+/// <summary>Every rule the citation checks report, in id order (CC1008 <c>malformed-citation</c> is the parser's, in <c>ParsingRules</c>).</summary>
+public static class CitationRules
+{
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [.. CitationChecks.All.Select(c => c.Descriptor)];
+}

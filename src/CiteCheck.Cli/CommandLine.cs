@@ -16,6 +16,7 @@ public static class CommandLine
         root.Subcommands.Add(BuildCommand.Create(context));
         root.Subcommands.Add(DiscrepanciesCommand.Create(context));
         root.Subcommands.Add(LinksCommand.Create(context));
+        root.Subcommands.Add(RulesCommand.Create(context));
         return root;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 
 namespace CiteCheck.Parsing;
@@ -18,6 +19,9 @@ public static class SentenceSplitter
         "vs", "etc", "e.g", "i.e", "cf", "al", "approx", "est", "inc", "ltd", "co", "corp", "bros", "dept", "univ",
         "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c", "u.s.a", "ph.d", "b.a", "m.a",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>What a span may hold and still not be a sentence: space, punctuation, brackets, quotes and dashes.</summary>
+    private static readonly SearchValues<char> NotWords = SearchValues.Create(" \t\r\n.,;:()[]\"'“”‘’—–-");
 
     /// <summary>Returns the [start, end) ranges of the sentences of <paramref name="text"/>, trimmed of white space.</summary>
     public static IReadOnlyList<(int Start, int End)> Split(string text)
@@ -47,7 +51,7 @@ public static class SentenceSplitter
         {
             end--;
         }
-        if (end > start && text.AsSpan(start, end - start).ContainsAnyExcept(" \t\r\n.,;:()[]\"'“”‘’—–-"))
+        if (end > start && text.AsSpan(start, end - start).ContainsAnyExcept(NotWords))
         {
             result.Add((start, end));
         }
@@ -117,7 +121,7 @@ public static class SentenceSplitter
             // "No. 5", "Gen. Smith", "Jan. 5": an abbreviation ends a sentence only at the end of the text.
             return false;
         }
-        if (word.Count(ch => ch == '.') >= 1 && word.Length <= 6 && word.All(ch => char.IsLetter(ch) || ch == '.'))
+        if (word.Contains('.') && word.Length <= 6 && word.All(ch => char.IsLetter(ch) || ch == '.'))
         {
             return false; // other dotted abbreviations: "U.S.", "a.m."
         }

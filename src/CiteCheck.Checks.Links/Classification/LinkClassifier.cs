@@ -1,3 +1,4 @@
+using System.Globalization;
 using CiteCheck.Model;
 
 namespace CiteCheck.Checks.Links.Classification;
@@ -61,7 +62,7 @@ public static class LinkClassifier
         }
         if (request.Titles.Length > 0 && fetch.Page is { } page && TitleMatcher.Best(request.Titles, page) is { } best && best.Score < options.TitleThreshold)
         {
-            return new LinkStatus(LinkState.TitleMismatch, code, $"the page calls itself '{Shorten(page.Title ?? page.OgTitle ?? page.Heading ?? best.Candidate)}', not '{Shorten(request.Titles[0])}' (similarity {best.Score:0.00}, below {options.TitleThreshold:0.00})");
+            return new LinkStatus(LinkState.TitleMismatch, code, string.Create(CultureInfo.InvariantCulture, $"the page calls itself '{Shorten(page.Title ?? page.OgTitle ?? page.Heading ?? best.Candidate)}', not '{Shorten(request.Titles[0])}' (similarity {best.Score:0.00}, below {options.TitleThreshold:0.00})"));
         }
         if (PermanentTarget(fetch) is { } moved)
         {

@@ -1,6 +1,6 @@
-using CiteCheck.Checks.Figures;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CiteCheck.Checks.Figures;
 
 namespace CiteCheck.Checks.Links.Figures;
 

@@ -12,7 +12,7 @@ public sealed class SimpleFigureSource : IFigureSource
     public IEnumerable<FigureMention> FiguresOf(Claim claim)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (Match m in FigureText.Numbers(claim.Text))
+        foreach (var m in FigureText.Numbers(claim.Text))
         {
             var written = m.Value.Trim();
             var values = FigureText.ValuesOf(written).ToList();
@@ -22,7 +22,7 @@ public sealed class SimpleFigureSource : IFigureSource
             }
             yield return new FigureMention(written, values);
         }
-        foreach (Match m in FigureText.NumberWords(claim.Text))
+        foreach (var m in FigureText.NumberWords(claim.Text))
         {
             if (seen.Add(m.Value))
             {

@@ -2,9 +2,10 @@ namespace CiteCheck.Checks.Links.Http;
 
 /// <summary>
 /// Politeness towards one host: at most <c>concurrency</c> requests in flight, and starts at least <c>interval</c> apart.
-/// Entered once per attempt (not per URL), so a request waiting out a Retry-After does not hold a slot.
+/// Entered once per attempt (not per URL), so a request waiting out a Retry-After does not hold a slot. Disposed with the
+/// fetcher that owns it, once no request is in flight.
 /// </summary>
-public sealed class HostGate(int concurrency, TimeSpan interval, TimeProvider time)
+public sealed class HostGate(int concurrency, TimeSpan interval, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(concurrency, concurrency);
     private readonly Lock _lock = new();
@@ -38,6 +39,8 @@ public sealed class HostGate(int concurrency, TimeSpan interval, TimeProvider ti
             throw;
         }
     }
+
+    public void Dispose() => _slots.Dispose();
 
     private sealed class Slot(SemaphoreSlim slots) : IDisposable
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net.Http.Headers;
 using CiteCheck.Checks.Links.Pages;
 using CiteCheck.Model;
@@ -142,7 +143,7 @@ public sealed class HttpLinkFetcher : ILinkFetcher, IDisposable
                 }
                 if (LinkPipelineBuilder.RetryAfter(response, _time) is { } wait && wait > _options.MaxRetryAfter)
                 {
-                    cause += $" (asked to retry after {wait.TotalSeconds:0}s, more than the {_options.MaxRetryAfter.TotalSeconds:0}s allowed)";
+                    cause += string.Create(CultureInfo.InvariantCulture, $" (asked to retry after {wait.TotalSeconds:0}s, more than the {_options.MaxRetryAfter.TotalSeconds:0}s allowed)");
                 }
                 return Result(FetchOutcome.Answered, code, cause, page);
             }
@@ -191,7 +192,7 @@ public sealed class HttpLinkFetcher : ILinkFetcher, IDisposable
 
     private static string Describe(Exception e) => e switch
     {
-        TimeoutRejectedException t => $"timed out after {t.Timeout.TotalSeconds:0.###}s",
+        TimeoutRejectedException t => string.Create(CultureInfo.InvariantCulture, $"timed out after {t.Timeout.TotalSeconds:0.###}s"),
         BrokenCircuitException => "the host failed repeatedly; its circuit is open, so the remaining requests were not sent",
         PrivateAddressException p => p.Message,
         HttpRequestException h when LinkPipelineBuilder.IsRefused(h) => Innermost<PrivateAddressException>(h)!.Message,
@@ -211,7 +212,7 @@ public sealed class HttpLinkFetcher : ILinkFetcher, IDisposable
     private static T? Innermost<T>(Exception e)
         where T : Exception
     {
-        for (Exception? x = e; x is not null; x = x.InnerException)
+        for (var x = e; x is not null; x = x.InnerException)
         {
             if (x is T t)
             {
@@ -221,7 +222,16 @@ public sealed class HttpLinkFetcher : ILinkFetcher, IDisposable
         return null;
     }
 
-    public void Dispose() => _client.Dispose();
+    /// <summary>Called once every fetch has finished (the link checker waits for all of them), so no gate is in use.</summary>
+    public void Dispose()
+    {
+        foreach (var (gate, _) in _hosts.Values)
+        {
+            gate.Dispose();
+        }
+        _hosts.Clear();
+        _client.Dispose();
+    }
 
     /// <summary>A body already read within the caps (and decompressed), standing in for the response's content.</summary>
     private sealed class BufferedBody(Body body) : ByteArrayContent(body.Bytes)

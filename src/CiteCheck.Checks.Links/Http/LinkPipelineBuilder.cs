@@ -119,7 +119,7 @@ public static class LinkPipelineBuilder
 
     private static IEnumerable<Exception> Unwrap(Exception e)
     {
-        for (Exception? x = e; x is not null; x = x.InnerException)
+        for (var x = e; x is not null; x = x.InnerException)
         {
             yield return x;
         }

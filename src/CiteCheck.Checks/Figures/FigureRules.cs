@@ -17,6 +17,9 @@ public static class FigureRules
     public static readonly DiagnosticDescriptor NameVariant = new("CC2006", "name-variant", "One person, two spellings", Severity.Warning, "figures");
     public static readonly DiagnosticDescriptor OtherConflict = new("CC2007", "other-conflict", "One event, two values", Severity.Warning, "figures");
 
+    /// <summary>Every rule the cross-check reports, in id order (with the review file's <see cref="Reviews.StaleReview"/>).</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [CountConflict, DateConflict, RangeConflict, AmountConflict, PercentConflict, NameVariant, OtherConflict, Reviews.StaleReview];
+
     public static DiagnosticDescriptor For(DiscrepancyKind kind) => kind switch
     {
         DiscrepancyKind.Count => CountConflict,

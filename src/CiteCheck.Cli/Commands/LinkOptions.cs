@@ -89,11 +89,11 @@ internal static partial class LinkOptions
     private static string Describe(TimeSpan span) => span switch
     {
         { Ticks: 0 } => "0",
-        { TotalDays: >= 1 } when span.TotalDays == Math.Floor(span.TotalDays) => $"{span.TotalDays:0}d",
-        { TotalHours: >= 1 } when span.TotalHours == Math.Floor(span.TotalHours) => $"{span.TotalHours:0}h",
-        { TotalMinutes: >= 1 } when span.TotalMinutes == Math.Floor(span.TotalMinutes) => $"{span.TotalMinutes:0}m",
-        { TotalSeconds: >= 1 } when span.TotalSeconds == Math.Floor(span.TotalSeconds) => $"{span.TotalSeconds:0}s",
-        _ => $"{span.TotalMilliseconds:0}ms",
+        { TotalDays: >= 1 } when span.TotalDays == Math.Floor(span.TotalDays) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalDays:0}d"),
+        { TotalHours: >= 1 } when span.TotalHours == Math.Floor(span.TotalHours) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0}h"),
+        { TotalMinutes: >= 1 } when span.TotalMinutes == Math.Floor(span.TotalMinutes) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0}m"),
+        { TotalSeconds: >= 1 } when span.TotalSeconds == Math.Floor(span.TotalSeconds) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0}s"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{span.TotalMilliseconds:0}ms"),
     };
 
     [GeneratedRegex(@"^\s*(?<n>\d+(\.\d+)?)\s*(?<unit>ms|s|m|h|d)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -165,7 +165,7 @@ internal static partial class LinkOptions
             }
         });
         var result = await LinkStage.RunAsync(context.Host, report, options, plain, cancellationToken: cancellationToken).ConfigureAwait(false);
-        context.Error.WriteLine($"links: {result.Links.Summary()} ({(DateTimeOffset.UtcNow - started).TotalSeconds:0.0}s)");
+        context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"links: {result.Links.Summary()} ({(DateTimeOffset.UtcNow - started).TotalSeconds:0.0}s)"));
         return result;
     }
 

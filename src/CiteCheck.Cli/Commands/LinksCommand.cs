@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using CiteCheck.Checks.Links;
 using CiteCheck.Compiler;
@@ -87,10 +88,10 @@ internal static class LinksCommand
         var sb = new StringBuilder();
         foreach (var r in links.Results)
         {
-            sb.Append($"{r.Status.Name,-22} {r.Request.Written}  (source {string.Join(", ", r.Request.SourceKeys)})");
+            sb.Append(CultureInfo.InvariantCulture, $"{r.Status.Name,-22} {r.Request.Written}  (source {string.Join(", ", r.Request.SourceKeys)})");
             if (r.Status.State == LinkState.Excluded)
             {
-                sb.Append($": {r.Status.Detail}");
+                sb.Append(CultureInfo.InvariantCulture, $": {r.Status.Detail}");
             }
             sb.Append('\n');
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -59,25 +60,25 @@ public static class DiscrepancyReport
         {
             foreach (var d in group)
             {
-                sb.Append($"{d.Id} {Discrepancy.KindName(d.Kind)} [{Discrepancy.StatusName(d.Status)}] {d.Subject}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"{d.Id} {Discrepancy.KindName(d.Kind)} [{Discrepancy.StatusName(d.Status)}] {d.Subject}\n");
                 if (d.Note is { } note)
                 {
-                    sb.Append($"  note: {note}\n");
+                    sb.Append(CultureInfo.InvariantCulture, $"  note: {note}\n");
                 }
                 foreach (var side in d.Claims.GroupBy(c => c.Side).OrderBy(g => g.Key))
                 {
-                    sb.Append($"  {(char)('A' + side.Key)}. {side.First().Value}\n");
+                    sb.Append(CultureInfo.InvariantCulture, $"  {(char)('A' + side.Key)}. {side.First().Value}\n");
                     foreach (var c in side)
                     {
-                        sb.Append($"     {file}({c.Span.Line},{c.Span.Column}) {c.Section ?? ""} — {Sources(c.Sources, publishers)}\n");
-                        sb.Append($"       “{c.Text}”\n");
+                        sb.Append(CultureInfo.InvariantCulture, $"     {file}({c.Span.Line},{c.Span.Column}) {c.Section ?? ""} — {Sources(c.Sources, publishers)}\n");
+                        sb.Append(CultureInfo.InvariantCulture, $"       “{c.Text}”\n");
                     }
                 }
                 sb.Append('\n');
             }
         }
         var open = report.Discrepancies.Count(d => d.Status == DiscrepancyStatus.Open);
-        sb.Append($"{file}: {Counts.Of(report.Discrepancies.Length, "discrepancy", "discrepancies")}, {open} open\n");
+        sb.Append(CultureInfo.InvariantCulture, $"{file}: {Counts.Of(report.Discrepancies.Length, "discrepancy", "discrepancies")}, {open} open\n");
         return sb.ToString();
     }
 
@@ -86,7 +87,7 @@ public static class DiscrepancyReport
         var sb = new StringBuilder();
         var publishers = Publishers(report.Document);
         var open = report.Discrepancies.Count(d => d.Status == DiscrepancyStatus.Open);
-        sb.Append($"### CiteCheck: {Counts.Of(report.Discrepancies.Length, "discrepancy", "discrepancies")} in `{report.Document.File}` ({open} open)\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"### CiteCheck: {Counts.Of(report.Discrepancies.Length, "discrepancy", "discrepancies")} in `{report.Document.File}` ({open} open)\n\n");
         if (report.Discrepancies.Length == 0)
         {
             sb.Append("No two figures of one event contradict each other.\n");
@@ -97,15 +98,15 @@ public static class DiscrepancyReport
             foreach (var d in group)
             {
                 var status = d.Status == DiscrepancyStatus.Open ? "**open**" : $"_{Discrepancy.StatusName(d.Status)}_";
-                sb.Append($"#### {Escape(d.Subject)}\n\n`{d.Id}` · {Discrepancy.KindName(d.Kind)} · {status}");
+                sb.Append(CultureInfo.InvariantCulture, $"#### {Escape(d.Subject)}\n\n`{d.Id}` · {Discrepancy.KindName(d.Kind)} · {status}");
                 if (d.Note is { } note)
                 {
-                    sb.Append($" · {Escape(note)}");
+                    sb.Append(CultureInfo.InvariantCulture, $" · {Escape(note)}");
                 }
                 sb.Append("\n\n| | value | where | sources | claim |\n|---|---|---|---|---|\n");
                 foreach (var c in d.Claims.OrderBy(c => c.Side).ThenBy(c => c.Span.Start.Offset))
                 {
-                    sb.Append($"| {(char)('A' + c.Side)} | {Cell(c.Value)} | line {c.Span.Line}{(c.Section is null ? "" : ", " + Cell(c.Section))} | {Cell(string.Join(", ", c.Sources.Select(k => publishers.TryGetValue(k, out var p) ? $"{k} ({p})" : k)))} | {Cell(c.Text)} |\n");
+                    sb.Append(CultureInfo.InvariantCulture, $"| {(char)('A' + c.Side)} | {Cell(c.Value)} | line {c.Span.Line}{(c.Section is null ? "" : ", " + Cell(c.Section))} | {Cell(string.Join(", ", c.Sources.Select(k => publishers.TryGetValue(k, out var p) ? $"{k} ({p})" : k)))} | {Cell(c.Text)} |\n");
                 }
                 sb.Append('\n');
             }

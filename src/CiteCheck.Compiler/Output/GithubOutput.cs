@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CiteCheck.Model;
 
@@ -14,8 +15,8 @@ public sealed class GithubOutput : IOutputFormat
         foreach (var d in report.Diagnostics)
         {
             var command = d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" };
-            sb.Append($"::{command} file={Property(d.Location.File.Replace('\\', '/'))},line={d.Location.Line},col={d.Location.Column},")
-              .Append($"endLine={d.Location.End.Line},endColumn={d.Location.End.Column},title={Property($"{d.Id} {d.Rule}")}::{Data(d.Message)}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"::{command} file={Property(d.Location.File.Replace('\\', '/'))},line={d.Location.Line},col={d.Location.Column},")
+              .Append(CultureInfo.InvariantCulture, $"endLine={d.Location.End.Line},endColumn={d.Location.End.Column},title={Property($"{d.Id} {d.Rule}")}::{Data(d.Message)}\n");
         }
         sb.Append(TextOutput.Summary(report)).Append('\n');
         return sb.ToString();

@@ -5,7 +5,10 @@ using CiteCheck.Model;
 
 namespace CiteCheck.Compiler.Output;
 
-/// <summary>SARIF 2.1.0 as GitHub code scanning accepts it: one run, the rules used, results with physical locations.</summary>
+/// <summary>
+/// SARIF 2.1.0 as GitHub code scanning accepts it: one run, every rule of the <see cref="RuleRegistry"/> (so a rule's
+/// index is the same in every log), results with physical locations.
+/// </summary>
 public sealed class SarifOutput : IOutputFormat
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -14,8 +17,12 @@ public sealed class SarifOutput : IOutputFormat
 
     public string Write(CheckedReport report)
     {
-        var rules = report.Diagnostics.Select(d => d.Descriptor).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        var rules = RuleRegistry.All;
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        if (report.Diagnostics.FirstOrDefault(d => !ruleIndex.ContainsKey(d.Id)) is { } unknown)
+        {
+            throw new InvalidOperationException($"rule {unknown.Id} ({unknown.Rule}) is not in the rule registry");
+        }
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, Options))
         {

@@ -84,7 +84,7 @@ internal sealed class InlineWriter(Document document, Anchors anchors)
                 : $"Link removed: '{Shorten(link.Url)}' is not an http(s) or mailto address";
         sb.Append("<span class=\"link-flag\" title=\"").Append(HtmlText.Escape(why)).Append("\">");
         Write(sb, link.Children);
-        sb.Append("<span class=\"flag-mark\" aria-hidden=\"true\">").Append(ProblemMark).Append("</span></span>");
+        sb.Append("<span class=\"flag-mark\" aria-hidden=\"true\">" + ProblemMark + "</span></span>");
     }
 
     private void WriteCitation(StringBuilder sb, Citation citation)
@@ -135,7 +135,7 @@ internal sealed class InlineWriter(Document document, Anchors anchors)
             .Append(HtmlText.Escape(Anchors.DisplayKey(citation.SourceKey))).Append("</a>");
         if (undefined)
         {
-            sb.Append("<span class=\"flag-mark\" aria-hidden=\"true\">").Append(ProblemMark).Append("</span>");
+            sb.Append("<span class=\"flag-mark\" aria-hidden=\"true\">" + ProblemMark + "</span>");
         }
         sb.Append("</sup></span></span>");
     }

@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using CiteCheck.Model;
-using SourceSpan = Scriban.Parsing.SourceSpan;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
+using SourceSpan = Scriban.Parsing.SourceSpan;
 
 namespace CiteCheck.Rendering.Html.Templates;
 
@@ -134,7 +134,7 @@ internal sealed partial class TemplateSet : ITemplateLoader
 
     private static RenderException FromMessages(LogMessageBag messages, string fallbackFile)
     {
-        var first = messages.FirstOrDefault(m => m.Type == ParserMessageType.Error) ?? messages.First();
+        var first = messages.FirstOrDefault(m => m.Type == ParserMessageType.Error) ?? messages[0];
         var file = string.IsNullOrEmpty(first.Span.FileName) ? fallbackFile : first.Span.FileName;
         return new RenderException($"template error: {first.Message}", file, first.Span.Start.Line + 1);
     }

@@ -31,7 +31,7 @@ public static partial class ReportComposer
 
         TitleBlock(blocks, report, sources.Count, built);
         Body(blocks, document, runs);
-        Sources(blocks, sources, labels, runs);
+        Sources(blocks, sources, labels);
         Discrepancies(blocks, report, runs);
         Health(blocks, report);
         return new ComposedReport(blocks, document.Title, $"Citation-checked edition · built {built}");
@@ -153,7 +153,7 @@ public static partial class ReportComposer
     private static string Label(Source source, int index) =>
         source.Number is { } n ? n.ToString(CultureInfo.InvariantCulture) : (index + 1).ToString(CultureInfo.InvariantCulture);
 
-    private static void Sources(List<LayoutBlock> blocks, List<Source> sources, Dictionary<string, string> labels, InlineRuns runs)
+    private static void Sources(List<LayoutBlock> blocks, List<Source> sources, Dictionary<string, string> labels)
     {
         var heading = Theme.Heading(0);
         blocks.Add(new HeadingBlock([new Run(SourcesTitle, heading.Base)], heading, "sources", SourcesTitle, 0) { RuleBelow = (3, 0.5, Theme.Rule) });

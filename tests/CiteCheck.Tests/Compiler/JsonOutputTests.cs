@@ -12,6 +12,9 @@ public class JsonOutputTests
     private static readonly string[] Summary = ["errors", "warnings", "infos", "claims", "citations", "sources", "discrepancies", "openDiscrepancies"];
     private static readonly string[] DiagnosticRequired = ["id", "rule", "severity", "message", "file", "line", "column", "endLine", "endColumn"];
     private static readonly string[] DiagnosticOptional = ["source", "note", "relatedLocations"];
+    private static readonly string[] Severities = ["error", "warning", "info"];
+    private static readonly string[] Kinds = ["count", "date", "range", "amount", "percent", "name", "other"];
+    private static readonly string[] Statuses = ["open", "explained", "accepted", "fixed"];
     private static readonly string[] SourceFields = ["key", "publisher", "title", "url", "date", "archive", "cited"];
     private static readonly string[] ClaimRequired = ["id", "line", "column", "endLine", "endColumn", "text", "sources"];
     private static readonly string[] ClaimOptional = ["section"];
@@ -46,7 +49,7 @@ public class JsonOutputTests
             Assert.Equal(DiagnosticRequired, names.Take(DiagnosticRequired.Length));
             Assert.Empty(names.Except(DiagnosticRequired).Except(DiagnosticOptional));
             Assert.Matches("^CC[0-9]{4}$", d.GetProperty("id").GetString()!);
-            Assert.Contains(d.GetProperty("severity").GetString(), new[] { "error", "warning", "info" });
+            Assert.Contains(d.GetProperty("severity").GetString(), Severities);
             Assert.True(d.GetProperty("line").GetInt32() >= 1 && d.GetProperty("column").GetInt32() >= 1);
             if (d.GetProperty("id").GetString()!.StartsWith("CC1", StringComparison.Ordinal))
             {
@@ -90,8 +93,8 @@ public class JsonOutputTests
                 Assert.Empty(Names(evidence).Except(["rule", "dates", "sharedNames", "sharedWords", "sharedKinds"]));
                 Assert.False(string.IsNullOrEmpty(evidence.GetProperty("rule").GetString()));
             }
-            Assert.Contains(d.GetProperty("kind").GetString(), new[] { "count", "date", "range", "amount", "percent", "name", "other" });
-            Assert.Contains(d.GetProperty("status").GetString(), new[] { "open", "explained", "accepted", "fixed" });
+            Assert.Contains(d.GetProperty("kind").GetString(), Kinds);
+            Assert.Contains(d.GetProperty("status").GetString(), Statuses);
             Assert.All(d.GetProperty("claims").EnumerateArray(), c => Assert.Empty(Names(c).Except(claimFields)));
         });
     }

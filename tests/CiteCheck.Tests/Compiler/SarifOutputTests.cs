@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CiteCheck.Compiler;
 using CiteCheck.Compiler.Output;
+using CiteCheck.Model;
 using CiteCheck.Tests.Support;
 
 namespace CiteCheck.Tests.Compiler;
@@ -12,9 +13,11 @@ namespace CiteCheck.Tests.Compiler;
 /// </summary>
 public class SarifOutputTests
 {
-    private static readonly Lazy<CiteCheck.Model.CheckedReport> Report = new(() => Pipeline.Compile(new PhysicalHost(), Repo.Path("content", "tajikistan", "report.md")));
+    private static readonly Lazy<CheckedReport> Report = new(() => Pipeline.Compile(new PhysicalHost(), Repo.Path("content", "tajikistan", "report.md")));
 
     private static readonly Lazy<JsonElement> Sarif = new(() => JsonDocument.Parse(new SarifOutput().Write(Report.Value)).RootElement.Clone());
+
+    private static readonly string[] Levels = ["error", "warning", "note"];
 
     private static JsonElement Run => Sarif.Value.GetProperty("runs")[0];
 
@@ -27,20 +30,18 @@ public class SarifOutputTests
     }
 
     [Fact]
-    public void Driver_names_the_tool_and_declares_each_rule_used_once()
+    public void Driver_names_the_tool_and_declares_every_registered_rule_once()
     {
         var driver = Run.GetProperty("tool").GetProperty("driver");
         Assert.Equal("CiteCheck", driver.GetProperty("name").GetString());
         var rules = driver.GetProperty("rules").EnumerateArray().ToList();
-        var ids = rules.Select(r => r.GetProperty("id").GetString()!).ToList();
-        Assert.Equal(Report.Value.Diagnostics.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal), ids);
-        Assert.Contains("CC1001", ids);
-        Assert.Contains("CC1004", ids);
-        Assert.All(rules, r =>
-        {
-            Assert.False(string.IsNullOrEmpty(r.GetProperty("shortDescription").GetProperty("text").GetString()));
-            Assert.Contains(r.GetProperty("defaultConfiguration").GetProperty("level").GetString(), new[] { "error", "warning", "note" });
-        });
+        Assert.Equal(RuleRegistry.All.Select(r => r.Id), rules.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(RuleRegistry.All.Select(r => r.Rule), rules.Select(r => r.GetProperty("properties").GetProperty("rule").GetString()));
+        Assert.Equal(RuleRegistry.All.Select(r => r.Title), rules.Select(r => r.GetProperty("shortDescription").GetProperty("text").GetString()));
+        Assert.Equal(
+            RuleRegistry.All.Select(r => r.DefaultSeverity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "note" }),
+            rules.Select(r => r.GetProperty("defaultConfiguration").GetProperty("level").GetString()));
+        Assert.Subset(rules.Select(r => r.GetProperty("id").GetString()!).ToHashSet(), Report.Value.Diagnostics.Select(d => d.Id).ToHashSet());
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public class SarifOutputTests
             var ruleId = r.GetProperty("ruleId").GetString();
             Assert.Contains(ruleId, ruleIds);
             Assert.Equal(ruleId, ruleIds[r.GetProperty("ruleIndex").GetInt32()]);
-            Assert.Contains(r.GetProperty("level").GetString(), new[] { "error", "warning", "note" });
+            Assert.Contains(r.GetProperty("level").GetString(), Levels);
             Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("message").GetProperty("text").GetString()));
             var location = Assert.Single(r.GetProperty("locations").EnumerateArray());
             AssertPhysicalLocation(location);

@@ -32,7 +32,7 @@ public sealed class LinkBehaviourTests
         var options = LinkKit.Fast with { Concurrency = 12, HostConcurrency = 3 };
         var (report, _) = await LinkKit.CheckAsync(LinkKit.Report(urls), options);
         Assert.All(report.Results, r => LinkAssert.State(LinkState.Ok, r));
-        Assert.Equal(12, server.LogEntries.Count());
+        Assert.Equal(12, server.LogEntries.Count);
         Assert.Equal(3, most); // never more than three at once, and the three slots were used
     }
 
@@ -60,19 +60,19 @@ public sealed class LinkBehaviourTests
         var (first, _) = await LinkKit.CheckAsync(document, host: host, cache: cache);
         Assert.False(first.Results[0].Status.Cached);
         Assert.Single(host.Files);
-        var requests = server.LogEntries.Count();
+        var requests = server.LogEntries.Count;
         Assert.True(requests >= 1);
 
         var (second, _) = await LinkKit.CheckAsync(document, host: host, cache: cache);
         LinkAssert.State(LinkState.Ok, second.Results[0]);
         Assert.True(second.Results[0].Status.Cached);
         Assert.Equal("Cached page", second.Results[0].Fetch!.Page!.Title);
-        Assert.Equal(requests, server.LogEntries.Count()); // no new request
+        Assert.Equal(requests, server.LogEntries.Count); // no new request
 
         host.Offset = TimeSpan.FromDays(2);
         var (third, _) = await LinkKit.CheckAsync(document, host: host, cache: cache);
         Assert.False(third.Results[0].Status.Cached);
-        Assert.True(server.LogEntries.Count() > requests);
+        Assert.True(server.LogEntries.Count > requests);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class LinkBehaviourTests
 
         var (online, _) = await LinkKit.CheckAsync(LinkKit.Report([server.Url + "/a"]), host: host, cache: cache);
         LinkAssert.State(LinkState.Broken, online.Results[0]);
-        var requests = server.LogEntries.Count();
+        var requests = server.LogEntries.Count;
         var handlers = host.HandlersCreated;
         host.Offset = TimeSpan.FromDays(30);
 
@@ -100,7 +100,7 @@ public sealed class LinkBehaviourTests
         LinkAssert.State(LinkState.Broken, offline.Results[0]);
         Assert.True(offline.Results[0].Status.Cached);
         LinkAssert.State(LinkState.Excluded, offline.Results[1]);
-        Assert.Equal(requests, server.LogEntries.Count());
+        Assert.Equal(requests, server.LogEntries.Count);
         Assert.Equal(handlers, host.HandlersCreated);
     }
 
@@ -201,10 +201,10 @@ public sealed class LinkBehaviourTests
         var cache = new LinkCache(host, "cache", TimeSpan.FromDays(1));
         var document = LinkKit.Report([server.Url + "/poverty"], claim: "29.5 percent live in poverty and 14 percent in extreme poverty.");
         await LinkKit.CheckAsync(document, host: host, cache: cache);
-        var requests = server.LogEntries.Count();
+        var requests = server.LogEntries.Count;
         var (offline, _) = await LinkKit.CheckAsync(document, host: host, cache: cache, offline: true);
         var d = Assert.Single(LinkAssert.Of(offline, "figure-not-in-source"));
         Assert.Contains("'14'", d.Message);
-        Assert.Equal(requests, server.LogEntries.Count());
+        Assert.Equal(requests, server.LogEntries.Count);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using CiteCheck.Checks.Links;
 using CiteCheck.Checks.Links.Classification;
@@ -93,6 +94,30 @@ public sealed class LinkHeuristicsTests
             Page = new PageInfo("text/html", "Prison riot in Vakhdat | The Daily", null, "Prison riot in Vakhdat", "", "Text.", false),
         };
         Assert.Equal(soft, Soft404Classifier.Check(request, fetch) is not null);
+    }
+
+    /// <summary>Messages read the same on every machine: a German locale does not turn "0.50" into "0,50".</summary>
+    [Fact]
+    public void Title_mismatch_message_does_not_depend_on_the_culture()
+    {
+        const string url = "https://example.org/story";
+        var request = new LinkRequest(url, new Uri(url), url, []) { Titles = ["Tajikistan prison riot leaves 32 dead"] };
+        var fetch = new FetchResult(FetchOutcome.Answered, 200, url, url, DateTimeOffset.UnixEpoch)
+        {
+            Page = new PageInfo("text/html", "Ten summer salad recipes", null, null, "", "Tomatoes.", false),
+        };
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            var status = LinkClassifier.Classify(request, fetch, new LinkCheckOptions());
+            Assert.Equal(LinkState.TitleMismatch, status.State);
+            Assert.Contains("below 0.50)", status.Detail, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Theory]

@@ -17,7 +17,9 @@ public sealed class MemoryHost : IHost
 {
     public ConcurrentDictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
 
-    public int HandlersCreated;
+    private int _handlersCreated;
+
+    public int HandlersCreated => Volatile.Read(ref _handlersCreated);
 
     public DateTimeOffset Now => DateTimeOffset.UtcNow + Offset;
 
@@ -43,7 +45,7 @@ public sealed class MemoryHost : IHost
 
     public HttpMessageHandler CreateHttpHandler()
     {
-        Interlocked.Increment(ref HandlersCreated);
+        Interlocked.Increment(ref _handlersCreated);
         return new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None };
     }
 

@@ -27,13 +27,13 @@ public sealed class LinksCommandTests : IDisposable
         Assert.Contains("error CC1001 placeholder-link", stdout);
         Assert.Matches(@"(?m)^ok\s+http://\S+/ok\s+\(source 1\)", stdout);
         Assert.Equal(2, Directory.GetFiles(cache, "*.json").Length);
-        var requests = server.LogEntries.Count();
+        var requests = server.LogEntries.Count;
 
         var (offlineCode, offlineOut, _) = Run("check", report, "--links", "--offline", "--cache", cache, "--format", "json");
         Assert.Equal(1, offlineCode);
         Assert.Contains("\"rule\": \"broken-link\"", offlineOut);
         Assert.Contains("[cached ", offlineOut);
-        Assert.Equal(requests, server.LogEntries.Count());
+        Assert.Equal(requests, server.LogEntries.Count);
 
         var (noLinks, plain, _) = Run("check", report, "--cache", cache);
         Assert.Equal(1, noLinks);

@@ -20,7 +20,7 @@ public sealed class HtmlEditionBuildTests : IDisposable
         return path;
     }
 
-    private (int Code, string Out, string Error) Run(params string[] args)
+    private static (int Code, string Out, string Error) Run(params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();

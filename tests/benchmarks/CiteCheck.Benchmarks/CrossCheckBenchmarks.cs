@@ -1,10 +1,9 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Running;
 using CiteCheck.Checks.Figures;
 using CiteCheck.Model;
 using CiteCheck.Parsing;
 
-BenchmarkSwitcher.FromAssembly(typeof(CrossCheckBenchmarks).Assembly).Run(args);
+namespace CiteCheck.Benchmarks;
 
 /// <summary>
 /// Extraction and grouping of the figure cross-check, in process: on the sample report, and on the sample repeated 100 times
