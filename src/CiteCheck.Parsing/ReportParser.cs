@@ -51,6 +51,12 @@ public static partial class ReportParser
         public string? Title;
         private readonly HashSet<string> _slugs = [];
 
+        /// <summary>For each slug, the next suffix to try: "background", "background-1", … without rescanning the taken ones.</summary>
+        private readonly Dictionary<string, int> _nextSuffix = [];
+
+        /// <summary>The open sections, levels strictly rising: the parent of a new heading is the last one above its level.</summary>
+        private readonly Stack<int> _open = new();
+
         /// <summary>Offsets of the asterisks Markdig left as literal text: an unmatched <c>**</c> is among them, a bold one or one in code not.</summary>
         private readonly HashSet<int> _literalAsterisks = [];
         private int _claimId;
@@ -166,7 +172,12 @@ public static partial class ReportParser
             {
                 Title = title;
             }
-            var parent = Sections.FindLastIndex(s => s.Level < heading.Level);
+            while (_open.Count > 0 && Sections[_open.Peek()].Level >= heading.Level)
+            {
+                _open.Pop();
+            }
+            var parent = _open.Count > 0 ? _open.Peek() : -1;
+            _open.Push(Sections.Count);
             Sections.Add(new Section(Sections.Count, heading.Level, title, slug, span, parent));
             Blocks.Add(new Model.Block(Blocks.Count, BlockKind.Heading, CurrentSection, heading.Level, span, title, inlines, [], citations));
         }
@@ -699,11 +710,19 @@ public static partial class ReportParser
             {
                 slug = "section";
             }
-            var unique = slug;
-            for (var k = 1; !_slugs.Add(unique); k++)
+            if (_slugs.Add(slug))
             {
-                unique = $"{slug}-{k}";
+                return slug;
             }
+            // A suffix once taken stays taken, so the search resumes where the last one for this slug stopped.
+            var k = _nextSuffix.GetValueOrDefault(slug, 1);
+            string unique;
+            do
+            {
+                unique = string.Create(CultureInfo.InvariantCulture, $"{slug}-{k++}");
+            }
+            while (!_slugs.Add(unique));
+            _nextSuffix[slug] = k;
             return unique;
         }
     }

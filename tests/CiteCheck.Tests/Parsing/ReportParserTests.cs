@@ -147,4 +147,29 @@ public class ReportParserTests
         Assert.Equal((1, 15, 1, 60), (citation.Span.Line, citation.Span.Column, citation.Span.End.Line, citation.Span.End.Column));
         Assert.Equal((1, 35), (citation.TargetSpan!.Line, citation.TargetSpan.Column));
     }
+
+    // Hostile shapes (docs/benchmarks.md): each once grew faster than its input. These tests pin what the parse gives
+    // on them; they have no time bound.
+
+    [Fact]
+    public void Twenty_thousand_identical_headings_get_unique_ids_and_their_parent()
+    {
+        var text = "# Report\n\n" + string.Concat(Enumerable.Repeat("## Background\n\nText.\n\n", 20_000)) + "## Background-1\n\n### Deeper\n";
+        var sections = Parse.Markdown(text).Sections;
+        Assert.Equal(20_003, sections.Length);
+        Assert.Equal(sections.Length, sections.Select(s => s.Slug).Distinct().Count());
+        Assert.Equal(["report", "background", "background-1", "background-2"], sections.Take(4).Select(s => s.Slug));
+        Assert.Equal("background-19999", sections[20_000].Slug);
+        // "Background-1" was taken by the second heading, so the heading written that way gets the next free suffix.
+        Assert.Equal("background-1-1", sections[20_001].Slug);
+        Assert.All(sections.Skip(1).Take(20_001), s => Assert.Equal(0, s.ParentIndex));
+        Assert.Equal(20_001, sections[^1].ParentIndex);
+    }
+
+    [Fact]
+    public void Parents_are_the_last_heading_above_the_level_however_the_levels_jump()
+    {
+        var document = Parse.Markdown("## A\n\n#### B\n\n### C\n\n# D\n\n### E\n\n## F\n\n### G\n");
+        Assert.Equal([-1, 0, 0, -1, 3, 3, 5], document.Sections.Select(s => s.ParentIndex));
+    }
 }
