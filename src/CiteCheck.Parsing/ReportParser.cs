@@ -366,16 +366,24 @@ public static partial class ReportParser
             return (proseText.Trim(), claims.ToImmutable(), final);
         }
 
+        /// <summary>The last sentence starting before the citation (at it, unless the citation follows a sentence), by binary search: sentences are in order.</summary>
         private static int SentenceAt(IReadOnlyList<(int Start, int End)> sentences, int position, bool afterSentence)
         {
-            var best = -1;
-            for (var s = 0; s < sentences.Count; s++)
+            var limit = afterSentence ? position : position + 1; // the first start that no longer qualifies
+            int low = 0, high = sentences.Count;
+            while (low < high)
             {
-                if (afterSentence ? sentences[s].Start < position : sentences[s].Start <= position)
+                var mid = low + ((high - low) / 2);
+                if (sentences[mid].Start < limit)
                 {
-                    best = s;
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
                 }
             }
+            var best = low - 1;
             return best < 0 && sentences.Count > 0 ? 0 : best;
         }
 
@@ -547,10 +555,12 @@ public static partial class ReportParser
             end = linkEnd;
             consumed = 0;
             rest = null;
-            // Gather the raw source text right after the link, up to the end of its line.
+            // The raw source text right after the link, up to the end of its line, but no longer than " [99999]" can be:
+            // on a line of 40,000 citations, copying the rest of the line for each one made the parse quadratic.
             var from = linkEnd;
-            var lineEnd = text.IndexOf('\n', from);
-            var window = text[from..(lineEnd < 0 ? text.Length : lineEnd)];
+            var length = Math.Min(MaxNumberAfterLink, text.Length - from);
+            var lineEnd = text.IndexOf('\n', from, length);
+            var window = text.Substring(from, lineEnd < 0 ? length : lineEnd - from);
             var match = NumberAfterLink().Match(window);
             if (!match.Success)
             {
@@ -726,6 +736,9 @@ public static partial class ReportParser
             return unique;
         }
     }
+
+    /// <summary>The longest text <see cref="NumberAfterLink"/> can match: a space, the brackets and five digits.</summary>
+    private const int MaxNumberAfterLink = 8;
 
     [GeneratedRegex(@"^[ \t]?\[(?<n>[1-9][0-9]{0,4})\]")]
     private static partial Regex NumberAfterLink();

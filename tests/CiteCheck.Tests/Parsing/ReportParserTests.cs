@@ -172,4 +172,38 @@ public class ReportParserTests
         var document = Parse.Markdown("## A\n\n#### B\n\n### C\n\n# D\n\n### E\n\n## F\n\n### G\n");
         Assert.Equal([-1, 0, 0, -1, 3, 3, 5], document.Sections.Select(s => s.ParentIndex));
     }
+
+    [Fact]
+    public void A_closing_group_of_forty_thousand_citations_backs_the_claim()
+    {
+        var group = string.Join(", ", Enumerable.Range(1, 40_000).Select(i => $"[Reuters](https://example.com/{i}) [{i}]"));
+        var block = Assert.Single(Parse.Markdown($"Police arrested 4 men. (Sources: {group})").Blocks);
+        var claim = Assert.Single(block.Claims);
+        Assert.Equal("Police arrested 4 men.", claim.Text);
+        Assert.Equal(40_000, claim.Sources.Length);
+        Assert.Equal(40_000, block.Citations.Length);
+        Assert.All(block.Citations, c => Assert.True(c.InClosingGroup));
+        Assert.Equal(("40000", "https://example.com/40000"), (block.Citations[^1].SourceKey, block.Citations[^1].Target));
+    }
+
+    [Fact]
+    public void A_run_of_twenty_thousand_citations_that_does_not_close_the_paragraph_is_not_a_group()
+    {
+        var run = string.Join(", ", Enumerable.Range(1, 20_000).Select(i => $"[Reuters](#) [{i}]"));
+        var block = Assert.Single(Parse.Markdown($"Police arrested 4 men. (Sources: {run}) and then more words").Blocks);
+        Assert.All(block.Citations, c => Assert.False(c.InClosingGroup));
+        Assert.Equal(["1"], block.Claims[1].Sources.Take(1));
+        Assert.Equal(20_000, block.Claims[1].Sources.Length);
+        Assert.Equal(["Police arrested 4 men."], block.Claims.Take(1).Select(c => c.Text));
+    }
+
+    [Fact]
+    public void Twenty_thousand_sentences_each_with_its_citation_are_each_backed_by_their_own()
+    {
+        var text = string.Join(" ", Enumerable.Range(1, 20_000).Select(i => $"Police arrested {i} men [Reuters](https://example.com/{i}) [{i}]."));
+        var claims = Parse.Markdown(text).Claims.ToList();
+        Assert.Equal(20_000, claims.Count);
+        Assert.All(claims.Select((c, i) => (c, i)), x => Assert.Equal([(x.i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)], Sources(x.c)));
+        Assert.Equal("Police arrested 20000 men Reuters.", claims[^1].Text);
+    }
 }
