@@ -40,12 +40,12 @@ public static class CommandLine
         }
         catch (InputException e)
         {
-            stderr.WriteLine($"citecheck: error: {e}");
+            stderr.WriteLine($"citecheck: error: {Credentials.Hide(e.ToString())}");
             return ExitCodes.BadInput;
         }
         catch (OutputException e)
         {
-            stderr.WriteLine($"citecheck: error: {e}");
+            stderr.WriteLine($"citecheck: error: {Credentials.Hide(e.ToString())}");
             return ExitCodes.BadInput;
         }
         catch (OperationCanceledException)
@@ -55,7 +55,7 @@ public static class CommandLine
         }
         catch (Exception e)
         {
-            stderr.WriteLine($"citecheck: internal error: {e.GetType().Name}: {e.Message} (this is a bug in CiteCheck; please report it with the input that caused it)");
+            stderr.WriteLine($"citecheck: internal error: {e.GetType().Name}: {Credentials.Hide(e.Message)} (this is a bug in CiteCheck; please report it with the input that caused it)");
             return ExitCodes.InternalError;
         }
     }

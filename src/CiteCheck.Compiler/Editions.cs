@@ -22,13 +22,16 @@ public static class Editions
 public sealed record BuildResult(CheckedReport Report, IReadOnlyList<string> Written);
 
 /// <summary>
-/// Builds the editions: renders every requested format in memory, then writes each file atomically (temporary file,
-/// then rename), check.json included. Nothing is written when any renderer fails.
+/// Builds the editions: checks the output folder can take them, renders every requested format in memory, then writes
+/// the files, check.json included, as one set (<see cref="EditionWriter"/>, docs/editions.md). Nothing is written when
+/// any renderer fails; a write that fails leaves the previous edition whole.
 /// </summary>
 public static class Builder
 {
     public static BuildResult Build(IHost host, CheckedReport report, string outDirectory, IReadOnlyList<string> formats, EditionOptions options)
     {
+        // Before the rendering, which takes the time: a folder that cannot take the edition is said at once.
+        EditionWriter.Prepare(host, outDirectory);
         var files = new List<EditionFile>();
         foreach (var format in formats)
         {
@@ -36,15 +39,8 @@ public static class Builder
             files.AddRange(renderer.Render(report, options, host));
         }
         files.Add(new EditionFile("check.json", Encoding.UTF8.GetBytes(new JsonOutput().Write(report))));
-        host.CreateDirectory(outDirectory);
-        var written = new List<string>();
-        foreach (var file in files)
-        {
-            var path = Path.Combine(outDirectory, file.Name);
-            host.WriteAtomically(path, file.Content);
-            written.Add(path);
-        }
-        return new BuildResult(report, written);
+        EditionWriter.Write(host, outDirectory, files);
+        return new BuildResult(report, [.. files.Select(f => Path.Combine(outDirectory, f.Name))]);
     }
 
     /// <summary>out/&lt;report name&gt;/: the report's folder name for report.md (content/tajikistan/report.md → out/tajikistan), else the file name.</summary>

@@ -8,11 +8,12 @@ public static class InputReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string ReadText(IHost host, string path)
+    /// <summary>Reads a UTF-8 text file; <paramref name="format"/> names what it should hold ("Markdown", "YAML") in the messages.</summary>
+    public static string ReadText(IHost host, string path, string format = "Markdown")
     {
         if (host.DirectoryExists(path))
         {
-            throw new InputException(path, null, "is a directory, not a Markdown file");
+            throw new InputException(path, null, $"is a directory, not a {format} file");
         }
         if (!host.FileExists(path))
         {
@@ -32,10 +33,14 @@ public static class InputReader
         {
             throw new InputException(path, null, $"cannot be read: {e.Message}");
         }
+        if (Utf16Or32(bytes) is { } encoding)
+        {
+            throw new InputException(path, null, $"is {encoding}; CiteCheck reads UTF-8: convert it (e.g. iconv -f {encoding} -t UTF-8)");
+        }
         var nul = Array.IndexOf(bytes, (byte)0);
         if (nul >= 0)
         {
-            throw new InputException(path, LineOf(bytes, nul), "looks like a binary file (it contains a NUL byte), not Markdown");
+            throw new InputException(path, LineOf(bytes, nul), $"looks like a binary file (it contains a NUL byte), not {format}");
         }
         try
         {
@@ -47,6 +52,14 @@ public static class InputReader
             throw new InputException(path, LineOf(bytes, Math.Max(0, e.Index)), "is not valid UTF-8");
         }
     }
+
+    /// <summary>"UTF-16" or "UTF-32" when the bytes open with that encoding's byte order mark (either byte order), else null.</summary>
+    private static string? Utf16Or32(byte[] bytes) => bytes switch
+    {
+        [0xFF, 0xFE, 0x00, 0x00, ..] or [0x00, 0x00, 0xFE, 0xFF, ..] => "UTF-32",
+        [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] => "UTF-16",
+        _ => null,
+    };
 
     private static int LineOf(byte[] bytes, int index)
     {

@@ -27,7 +27,7 @@ public sealed class PhysicalHost : IHost
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputException(path, $"cannot be written: {e.Message}");
+            throw new OutputException(path, $"cannot be written ({Reason(e)}): choose a place you can write to", Reason(e));
         }
     }
 
@@ -61,12 +61,51 @@ public sealed class PhysicalHost : IHost
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputException(path, $"cannot be made a folder: {e.Message}");
+            throw new OutputException(path, $"cannot be made a folder ({Reason(e)}): choose a place you can write to", Reason(e));
         }
     }
 
     public IEnumerable<string> EnumerateFiles(string directory, string pattern) =>
         Directory.Exists(directory) ? Directory.EnumerateFiles(directory, pattern) : [];
+
+    public IEnumerable<string> EnumerateDirectories(string directory, string pattern) =>
+        Directory.Exists(directory) ? Directory.EnumerateDirectories(directory, pattern) : [];
+
+    public void MoveDirectory(string source, string destination)
+    {
+        try
+        {
+            Directory.Move(source, destination);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException(destination, $"cannot be put in place ({Reason(e)}): choose a folder you can write to", Reason(e));
+        }
+    }
+
+    public void DeleteDirectory(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException(path, $"cannot be deleted ({Reason(e)})", Reason(e));
+        }
+    }
+
+    /// <summary>Why the system refused, in a few words: the exception's message without the path it repeats.</summary>
+    private static string Reason(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        _ => System.Text.RegularExpressions.Regex.Replace(e.Message, @"\s*:?\s*'[^']*'\.?", "").TrimEnd('.', ' ') is { Length: > 0 } m
+            ? char.ToLowerInvariant(m[0]) + m[1..]
+            : "input/output error",
+    };
 
     public DateTimeOffset Now =>
         long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out var epoch)

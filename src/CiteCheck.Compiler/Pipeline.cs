@@ -39,7 +39,7 @@ public static class Pipeline
         var reviewFile = options.ReviewFile ?? Beside(host, reportPath, ReviewNames);
         if (reviewFile is not null)
         {
-            var reviews = ReviewReader.Read(reviewFile, InputReader.ReadText(host, reviewFile));
+            var reviews = ReviewReader.Read(reviewFile, InputReader.ReadText(host, reviewFile, "YAML"));
             (discrepancies, var stale) = Reviews.Apply(discrepancies, reviews);
             diagnostics.AddRange(stale);
         }
@@ -64,7 +64,7 @@ public static class Pipeline
         {
             return null;
         }
-        var text = InputReader.ReadText(host, path);
+        var text = InputReader.ReadText(host, path, "YAML");
         return BibliographyReader.Read(path, text);
     }
 

@@ -17,8 +17,9 @@ public enum Severity
 /// </summary>
 public sealed record DiagnosticDescriptor(string Id, string Rule, string Title, Severity DefaultSeverity, string Stage)
 {
+    /// <summary>A finding of this rule. A URL's user name and password in the message are masked (<see cref="Credentials"/>).</summary>
     public Diagnostic Create(SourceSpan location, string message, string? source = null, ImmutableArray<SourceSpan> additional = default) =>
-        new(this, DefaultSeverity, message, location, additional.IsDefault ? [] : additional, source);
+        new(this, DefaultSeverity, Credentials.Hide(message), location, additional.IsDefault ? [] : additional, source);
 }
 
 /// <summary>One occurrence of a rule: where, what, and which source it concerns (a number or footnote key).</summary>

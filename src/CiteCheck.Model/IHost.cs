@@ -6,6 +6,9 @@ namespace CiteCheck.Model;
 /// </summary>
 public interface IHost
 {
+    /// <summary>The absolute form of a path, relative ones taken from the working folder.</summary>
+    string GetFullPath(string path) => Path.GetFullPath(path);
+
     bool FileExists(string path);
 
     bool DirectoryExists(string path);
@@ -21,6 +24,15 @@ public interface IHost
     void CreateDirectory(string path);
 
     IEnumerable<string> EnumerateFiles(string directory, string pattern);
+
+    /// <summary>The folders directly inside <paramref name="directory"/> whose names match <paramref name="pattern"/> (none when it does not exist).</summary>
+    IEnumerable<string> EnumerateDirectories(string directory, string pattern);
+
+    /// <summary>Renames a folder (same file system: one atomic rename). The target must not exist.</summary>
+    void MoveDirectory(string source, string destination);
+
+    /// <summary>Deletes a folder and everything in it; nothing happens when it does not exist.</summary>
+    void DeleteDirectory(string path);
 
     /// <summary>Now, or the time fixed by SOURCE_DATE_EPOCH when it is set.</summary>
     DateTimeOffset Now { get; }
@@ -42,9 +54,12 @@ public sealed class InputException(string file, int? line, string message) : Exc
 }
 
 /// <summary>A place the user asked CiteCheck to write to that cannot take the output (a folder, read-only, full): exit code 2.</summary>
-public sealed class OutputException(string path, string message) : Exception(message)
+public sealed class OutputException(string path, string message, string? reason = null) : Exception(message)
 {
     public string Path { get; } = path;
+
+    /// <summary>The system's reason in a few words ("permission denied", "no space left on device"), when it gave one.</summary>
+    public string? Reason { get; } = reason;
 
     public override string ToString() => $"{Path}: {Message}";
 }

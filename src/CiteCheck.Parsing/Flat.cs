@@ -68,37 +68,41 @@ internal sealed class Flat
         var text = _text.ToString();
         var i = 0;
         var markerIndex = 0;
+        // The last character of the prose that is not white space, a comma or a semicolon (null when none), kept as the
+        // prose grows: "(Sources: A, B, C …" whose labels go leaves ", , , …" behind, and looking back through it for
+        // every citation was quadratic.
+        char? lastWord = null;
         while (i < text.Length)
         {
             if (text[i] == Open && markerIndex < Markers.Count)
             {
                 var (citation, start, end) = Markers[markerIndex++];
-                var after = !keepLabels && FollowsSentence(prose.ToString());
+                var after = !keepLabels && (lastWord is null or '.' or '!' or '?' or '"' or '”' or '’' or ')' or ':');
                 positioned.Add((citation, prose.Length, after));
                 if (!after)
                 {
                     for (var k = start + 1; k < end - 1; k++)
                     {
-                        prose.Append(text[k], _offsets[k]);
+                        Take(k);
                     }
                 }
                 i = end;
                 continue;
             }
-            prose.Append(text[i], _offsets[i]);
+            Take(i);
             i++;
         }
         return (prose, positioned);
-    }
 
-    private static bool FollowsSentence(string before)
-    {
-        var k = before.Length - 1;
-        while (k >= 0 && (char.IsWhiteSpace(before[k]) || before[k] is ',' or ';'))
+        void Take(int k)
         {
-            k--;
+            var c = text[k];
+            prose.Append(c, _offsets[k]);
+            if (!char.IsWhiteSpace(c) && c is not (',' or ';'))
+            {
+                lastWord = c;
+            }
         }
-        return k < 0 || before[k] is '.' or '!' or '?' or '"' or '”' or '’' or ')' or ':';
     }
 }
 
@@ -129,6 +133,11 @@ internal static partial class ClosingGroup
         return (k < 0 || flat[k] is '.' or '!' or '?' or '"' or '”' or '’' or ')' ? match.Index : -1, false);
     }
 
-    [GeneratedRegex(@"(?<intro>\(\s*(?:(?:Sources?|See(?: also)?|Via)\s*:?\s*)?|(?:Sources?|See(?: also)?)\s*:\s*)?(?:\uE001[^\uE002]*\uE002[\s,;]*(?:and\s+|&\s+)?)+\)?[\s.;]*$", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Matched right to left: the group is anchored at the end, so the match is found from there in one pass. Left to
+    /// right, a run of citations that is not at the end ("(Sources: … 20,000 citations …) and more") was scanned to the
+    /// end again from each of its citations: quadratic, 34 s for 20,000.
+    /// </summary>
+    [GeneratedRegex(@"(?<intro>\(\s*(?:(?:Sources?|See(?: also)?|Via)\s*:?\s*)?|(?:Sources?|See(?: also)?)\s*:\s*)?(?:\uE001[^\uE002]*\uE002[\s,;]*(?:and\s+|&\s+)?)+\)?[\s.;]*$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
     private static partial Regex Group();
 }

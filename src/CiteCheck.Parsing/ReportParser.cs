@@ -51,6 +51,12 @@ public static partial class ReportParser
         public string? Title;
         private readonly HashSet<string> _slugs = [];
 
+        /// <summary>For each slug, the next suffix to try: "background", "background-1", … without rescanning the taken ones.</summary>
+        private readonly Dictionary<string, int> _nextSuffix = [];
+
+        /// <summary>The open sections, levels strictly rising: the parent of a new heading is the last one above its level.</summary>
+        private readonly Stack<int> _open = new();
+
         /// <summary>Offsets of the asterisks Markdig left as literal text: an unmatched <c>**</c> is among them, a bold one or one in code not.</summary>
         private readonly HashSet<int> _literalAsterisks = [];
         private int _claimId;
@@ -166,7 +172,12 @@ public static partial class ReportParser
             {
                 Title = title;
             }
-            var parent = Sections.FindLastIndex(s => s.Level < heading.Level);
+            while (_open.Count > 0 && Sections[_open.Peek()].Level >= heading.Level)
+            {
+                _open.Pop();
+            }
+            var parent = _open.Count > 0 ? _open.Peek() : -1;
+            _open.Push(Sections.Count);
             Sections.Add(new Section(Sections.Count, heading.Level, title, slug, span, parent));
             Blocks.Add(new Model.Block(Blocks.Count, BlockKind.Heading, CurrentSection, heading.Level, span, title, inlines, [], citations));
         }
@@ -355,16 +366,24 @@ public static partial class ReportParser
             return (proseText.Trim(), claims.ToImmutable(), final);
         }
 
+        /// <summary>The last sentence starting before the citation (at it, unless the citation follows a sentence), by binary search: sentences are in order.</summary>
         private static int SentenceAt(IReadOnlyList<(int Start, int End)> sentences, int position, bool afterSentence)
         {
-            var best = -1;
-            for (var s = 0; s < sentences.Count; s++)
+            var limit = afterSentence ? position : position + 1; // the first start that no longer qualifies
+            int low = 0, high = sentences.Count;
+            while (low < high)
             {
-                if (afterSentence ? sentences[s].Start < position : sentences[s].Start <= position)
+                var mid = low + ((high - low) / 2);
+                if (sentences[mid].Start < limit)
                 {
-                    best = s;
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
                 }
             }
+            var best = low - 1;
             return best < 0 && sentences.Count > 0 ? 0 : best;
         }
 
@@ -536,10 +555,12 @@ public static partial class ReportParser
             end = linkEnd;
             consumed = 0;
             rest = null;
-            // Gather the raw source text right after the link, up to the end of its line.
+            // The raw source text right after the link, up to the end of its line, but no longer than " [99999]" can be:
+            // on a line of 40,000 citations, copying the rest of the line for each one made the parse quadratic.
             var from = linkEnd;
-            var lineEnd = text.IndexOf('\n', from);
-            var window = text[from..(lineEnd < 0 ? text.Length : lineEnd)];
+            var length = Math.Min(MaxNumberAfterLink, text.Length - from);
+            var lineEnd = text.IndexOf('\n', from, length);
+            var window = text.Substring(from, lineEnd < 0 ? length : lineEnd - from);
             var match = NumberAfterLink().Match(window);
             if (!match.Success)
             {
@@ -699,14 +720,25 @@ public static partial class ReportParser
             {
                 slug = "section";
             }
-            var unique = slug;
-            for (var k = 1; !_slugs.Add(unique); k++)
+            if (_slugs.Add(slug))
             {
-                unique = $"{slug}-{k}";
+                return slug;
             }
+            // A suffix once taken stays taken, so the search resumes where the last one for this slug stopped.
+            var k = _nextSuffix.GetValueOrDefault(slug, 1);
+            string unique;
+            do
+            {
+                unique = string.Create(CultureInfo.InvariantCulture, $"{slug}-{k++}");
+            }
+            while (!_slugs.Add(unique));
+            _nextSuffix[slug] = k;
             return unique;
         }
     }
+
+    /// <summary>The longest text <see cref="NumberAfterLink"/> can match: a space, the brackets and five digits.</summary>
+    private const int MaxNumberAfterLink = 8;
 
     [GeneratedRegex(@"^[ \t]?\[(?<n>[1-9][0-9]{0,4})\]")]
     private static partial Regex NumberAfterLink();

@@ -78,7 +78,7 @@ internal static class LinksCommand
         return command;
     }
 
-    /// <summary>One line per URL: its state, the URL, and the sources that use it.</summary>
+    /// <summary>One line per URL: its state, the URL (user name and password masked), and the sources that use it.</summary>
     private static string States(LinkReport links)
     {
         if (links.Results.Length == 0)
@@ -96,6 +96,6 @@ internal static class LinksCommand
             sb.Append('\n');
         }
         sb.Append(links.Summary()).Append('\n');
-        return sb.ToString();
+        return Credentials.Hide(sb.ToString());
     }
 }

@@ -14,12 +14,13 @@ public static class DiscrepancyReport
 {
     public static readonly string[] Formats = ["text", "markdown", "json"];
 
-    public static string Write(CheckedReport report, string format) => format switch
+    /// <summary>The report in one of <see cref="Formats"/>; a URL's user name and password in a quoted claim are masked.</summary>
+    public static string Write(CheckedReport report, string format) => Credentials.Hide(format switch
     {
         "json" => Json(report),
         "markdown" => Markdown(report),
         _ => Text(report),
-    };
+    });
 
     private static IEnumerable<IGrouping<string, Discrepancy>> ByEvent(CheckedReport report) =>
         report.Discrepancies.GroupBy(d => d.EventKey);

@@ -19,7 +19,7 @@ public sealed class GithubOutput : IOutputFormat
               .Append(CultureInfo.InvariantCulture, $"endLine={d.Location.End.Line},endColumn={d.Location.End.Column},title={Property($"{d.Id} {d.Rule}")}::{Data(d.Message)}\n");
         }
         sb.Append(TextOutput.Summary(report)).Append('\n');
-        return sb.ToString();
+        return Credentials.Hide(sb.ToString());
     }
 
     private static string Data(string s) => s.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");

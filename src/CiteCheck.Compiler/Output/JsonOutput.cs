@@ -109,7 +109,8 @@ public sealed class JsonOutput : IOutputFormat
             WriteDiscrepancies(w, report.Discrepancies);
             w.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        // Source URLs, claims and notes can carry a URL's user name and password: none is printed.
+        return Credentials.Hide(Encoding.UTF8.GetString(stream.ToArray())) + "\n";
     }
 
     /// <summary>The discrepancies array, as in <c>check --format json</c> and <c>discrepancies --format json</c>.</summary>

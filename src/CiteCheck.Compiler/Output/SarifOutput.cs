@@ -90,7 +90,7 @@ public sealed class SarifOutput : IOutputFormat
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        return Credentials.Hide(Encoding.UTF8.GetString(stream.ToArray())) + "\n";
     }
 
     private static void WriteLocation(Utf8JsonWriter w, SourceSpan span, int? id)

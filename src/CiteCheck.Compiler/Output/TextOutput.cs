@@ -19,6 +19,7 @@ public sealed class TextOutput : IOutputFormat
         return sb.ToString();
     }
 
+    /// <summary>One finding's line; a URL's user name and password in it are masked.</summary>
     public static string Line(Diagnostic d)
     {
         var line = $"{d.Location.File}({d.Location.Line},{d.Location.Column}): {d.Severity.Name()} {d.Id} {d.Rule}: {d.Message}";
@@ -26,7 +27,7 @@ public sealed class TextOutput : IOutputFormat
         {
             line += $" [note: {note}]";
         }
-        return line;
+        return Credentials.Hide(line);
     }
 
     public static string Summary(CheckedReport report)

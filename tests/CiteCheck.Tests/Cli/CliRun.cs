@@ -51,6 +51,14 @@ public static class CliRun
 
         public IEnumerable<string> EnumerateFiles(string directory, string pattern) => _inner.EnumerateFiles(Full(directory), pattern);
 
+        public IEnumerable<string> EnumerateDirectories(string directory, string pattern) => _inner.EnumerateDirectories(Full(directory), pattern);
+
+        public void MoveDirectory(string source, string destination) => _inner.MoveDirectory(Full(source), Full(destination));
+
+        public void DeleteDirectory(string path) => _inner.DeleteDirectory(Full(path));
+
+        public string GetFullPath(string path) => Path.GetFullPath(Full(path));
+
         public DateTimeOffset Now => _inner.Now;
 
         public string? GetEnvironmentVariable(string name) => _inner.GetEnvironmentVariable(name);

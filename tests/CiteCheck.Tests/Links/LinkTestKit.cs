@@ -41,6 +41,12 @@ public sealed class MemoryHost : IHost
     public IEnumerable<string> EnumerateFiles(string directory, string pattern) =>
         Files.Keys.Where(k => Path.GetDirectoryName(k) == Norm(directory)).ToList();
 
+    public IEnumerable<string> EnumerateDirectories(string directory, string pattern) => throw new NotSupportedException();
+
+    public void MoveDirectory(string source, string destination) => throw new NotSupportedException();
+
+    public void DeleteDirectory(string path) => throw new NotSupportedException();
+
     public string? GetEnvironmentVariable(string name) => null;
 
     public HttpMessageHandler CreateHttpHandler()

@@ -147,4 +147,63 @@ public class ReportParserTests
         Assert.Equal((1, 15, 1, 60), (citation.Span.Line, citation.Span.Column, citation.Span.End.Line, citation.Span.End.Column));
         Assert.Equal((1, 35), (citation.TargetSpan!.Line, citation.TargetSpan.Column));
     }
+
+    // Hostile shapes (docs/benchmarks.md): each once grew faster than its input. These tests pin what the parse gives
+    // on them; they have no time bound.
+
+    [Fact]
+    public void Twenty_thousand_identical_headings_get_unique_ids_and_their_parent()
+    {
+        var text = "# Report\n\n" + string.Concat(Enumerable.Repeat("## Background\n\nText.\n\n", 20_000)) + "## Background-1\n\n### Deeper\n";
+        var sections = Parse.Markdown(text).Sections;
+        Assert.Equal(20_003, sections.Length);
+        Assert.Equal(sections.Length, sections.Select(s => s.Slug).Distinct().Count());
+        Assert.Equal(["report", "background", "background-1", "background-2"], sections.Take(4).Select(s => s.Slug));
+        Assert.Equal("background-19999", sections[20_000].Slug);
+        // "Background-1" was taken by the second heading, so the heading written that way gets the next free suffix.
+        Assert.Equal("background-1-1", sections[20_001].Slug);
+        Assert.All(sections.Skip(1).Take(20_001), s => Assert.Equal(0, s.ParentIndex));
+        Assert.Equal(20_001, sections[^1].ParentIndex);
+    }
+
+    [Fact]
+    public void Parents_are_the_last_heading_above_the_level_however_the_levels_jump()
+    {
+        var document = Parse.Markdown("## A\n\n#### B\n\n### C\n\n# D\n\n### E\n\n## F\n\n### G\n");
+        Assert.Equal([-1, 0, 0, -1, 3, 3, 5], document.Sections.Select(s => s.ParentIndex));
+    }
+
+    [Fact]
+    public void A_closing_group_of_forty_thousand_citations_backs_the_claim()
+    {
+        var group = string.Join(", ", Enumerable.Range(1, 40_000).Select(i => $"[Reuters](https://example.com/{i}) [{i}]"));
+        var block = Assert.Single(Parse.Markdown($"Police arrested 4 men. (Sources: {group})").Blocks);
+        var claim = Assert.Single(block.Claims);
+        Assert.Equal("Police arrested 4 men.", claim.Text);
+        Assert.Equal(40_000, claim.Sources.Length);
+        Assert.Equal(40_000, block.Citations.Length);
+        Assert.All(block.Citations, c => Assert.True(c.InClosingGroup));
+        Assert.Equal(("40000", "https://example.com/40000"), (block.Citations[^1].SourceKey, block.Citations[^1].Target));
+    }
+
+    [Fact]
+    public void A_run_of_twenty_thousand_citations_that_does_not_close_the_paragraph_is_not_a_group()
+    {
+        var run = string.Join(", ", Enumerable.Range(1, 20_000).Select(i => $"[Reuters](#) [{i}]"));
+        var block = Assert.Single(Parse.Markdown($"Police arrested 4 men. (Sources: {run}) and then more words").Blocks);
+        Assert.All(block.Citations, c => Assert.False(c.InClosingGroup));
+        Assert.Equal(["1"], block.Claims[1].Sources.Take(1));
+        Assert.Equal(20_000, block.Claims[1].Sources.Length);
+        Assert.Equal(["Police arrested 4 men."], block.Claims.Take(1).Select(c => c.Text));
+    }
+
+    [Fact]
+    public void Twenty_thousand_sentences_each_with_its_citation_are_each_backed_by_their_own()
+    {
+        var text = string.Join(" ", Enumerable.Range(1, 20_000).Select(i => $"Police arrested {i} men [Reuters](https://example.com/{i}) [{i}]."));
+        var claims = Parse.Markdown(text).Claims.ToList();
+        Assert.Equal(20_000, claims.Count);
+        Assert.All(claims.Select((c, i) => (c, i)), x => Assert.Equal([(x.i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)], Sources(x.c)));
+        Assert.Equal("Police arrested 20000 men Reuters.", claims[^1].Text);
+    }
 }

@@ -100,6 +100,12 @@ public sealed class ChromiumEngineTests
 
         public IEnumerable<string> EnumerateFiles(string directory, string pattern) => [];
 
+        public IEnumerable<string> EnumerateDirectories(string directory, string pattern) => [];
+
+        public void MoveDirectory(string source, string destination) => throw new NotSupportedException();
+
+        public void DeleteDirectory(string path) => throw new NotSupportedException();
+
         public DateTimeOffset Now => PdfRender.BuildTime;
 
         public string? GetEnvironmentVariable(string name) => null;

@@ -30,6 +30,12 @@ public sealed class FontTests
 
         public IEnumerable<string> EnumerateFiles(string directory, string pattern) => _inner.EnumerateFiles(directory, pattern).Where(p => !IsFont(p));
 
+        public IEnumerable<string> EnumerateDirectories(string directory, string pattern) => _inner.EnumerateDirectories(directory, pattern);
+
+        public void MoveDirectory(string source, string destination) => _inner.MoveDirectory(source, destination);
+
+        public void DeleteDirectory(string path) => _inner.DeleteDirectory(path);
+
         public DateTimeOffset Now => _inner.Now;
 
         public string? GetEnvironmentVariable(string name) => _inner.GetEnvironmentVariable(name);
