@@ -82,16 +82,20 @@ public static class EditionWriter
     /// <summary>Writes <paramref name="files"/> as the edition in <paramref name="outDirectory"/>, replacing the previous set whole.</summary>
     public static void Write(IHost host, string outDirectory, IReadOnlyList<EditionFile> files)
     {
-        Prepare(host, outDirectory);
         var (full, parent, name) = Split(host, outDirectory);
         if (parent is null)
         {
+            Prepare(host, outDirectory);
             throw new OutputException(outDirectory, "is the root of a file system, which cannot be replaced as a whole: choose a folder inside it");
         }
-        var id = Guid.NewGuid().ToString("N");
+        host.CreateDirectory(parent);
+        // Builds into one folder take turns: the check, the cleaning of leftovers and the swap happen under one lock, so
+        // a build never removes another's staging folder or renames a folder another build is swapping.
+        using var turn = host.Lock(Path.Combine(parent, $".{name}.citecheck-lock"));
+        Prepare(host, outDirectory);
+        var id = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
         var staging = Path.Combine(parent, $".{name}{Staging}{id}");
         var aside = Path.Combine(parent, $".{name}{Aside}{id}");
-        host.CreateDirectory(parent);
         try
         {
             host.CreateDirectory(staging);
@@ -170,6 +174,7 @@ public static class EditionWriter
     {
         var leftovers = host.EnumerateDirectories(parent, $".{name}.citecheck-*")
             .Where(d => Path.GetFileName(d) is { } f && (f.StartsWith($".{name}{Staging}", StringComparison.Ordinal) || f.StartsWith($".{name}{Aside}", StringComparison.Ordinal)))
+            .Where(d => !OfALiveBuild(host, Path.GetFileName(d)!))
             .Order(StringComparer.Ordinal)
             .ToList();
         if (!host.DirectoryExists(full) && leftovers.FirstOrDefault(d => Path.GetFileName(d)!.StartsWith($".{name}{Aside}", StringComparison.Ordinal)) is { } setAside)
@@ -181,6 +186,15 @@ public static class EditionWriter
         {
             host.DeleteDirectory(leftover);
         }
+    }
+
+    /// <summary>A staging or set-aside folder named by a build that is still running ("….citecheck-new-&lt;pid&gt;-&lt;guid&gt;").</summary>
+    private static bool OfALiveBuild(IHost host, string folderName)
+    {
+        var tail = folderName[(folderName.LastIndexOf(".citecheck-", StringComparison.Ordinal) + ".citecheck-".Length)..];
+        var parts = tail.Split('-');
+        return parts.Length >= 3 && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+            && pid != Environment.ProcessId && host.ProcessAlive(pid);
     }
 
     private static void TryDelete(IHost host, string directory)

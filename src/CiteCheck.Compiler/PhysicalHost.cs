@@ -120,4 +120,42 @@ public sealed class PhysicalHost : IHost
         AutomaticDecompression = System.Net.DecompressionMethods.None,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
     };
+
+    public IDisposable Lock(string path)
+    {
+        // An exclusive open is the lock; it is released when the stream closes, also when the process is killed.
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(25);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new OutputException(path, $"cannot be locked ({e.Message}): another build may be stuck writing this edition");
+            }
+        }
+    }
+
+    public bool ProcessAlive(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 }

@@ -34,6 +34,15 @@ public interface IHost
     /// <summary>Deletes a folder and everything in it; nothing happens when it does not exist.</summary>
     void DeleteDirectory(string path);
 
+    /// <summary>
+    /// Holds an exclusive lock named by <paramref name="path"/> until disposed, waiting for another process that holds it
+    /// (builds into one folder take turns to swap their editions in). The default takes no lock, for hosts of one process.
+    /// </summary>
+    IDisposable Lock(string path) => NoLock.Instance;
+
+    /// <summary>Whether the process with this id is still running (a staging folder of a live build is not a leftover).</summary>
+    bool ProcessAlive(int processId) => false;
+
     /// <summary>Now, or the time fixed by SOURCE_DATE_EPOCH when it is set.</summary>
     DateTimeOffset Now { get; }
 
@@ -62,4 +71,14 @@ public sealed class OutputException(string path, string message, string? reason 
     public string? Reason { get; } = reason;
 
     public override string ToString() => $"{Path}: {Message}";
+}
+
+/// <summary>The lock of a host that runs one build at a time.</summary>
+public sealed class NoLock : IDisposable
+{
+    public static NoLock Instance { get; } = new();
+
+    public void Dispose()
+    {
+    }
 }

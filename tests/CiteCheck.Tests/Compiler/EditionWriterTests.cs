@@ -197,6 +197,21 @@ public class EditionWriterTests
         result.AssertNoStackTrace();
     }
 
+    [Fact]
+    public void Eight_builds_into_one_folder_at_once_all_succeed_and_leave_one_whole_edition()
+    {
+        using var folder = new TempFolder();
+        var report = folder.Write("report.md", Second);
+        var outDir = Path.Combine(folder.Path, "out");
+        var results = new CliResult[8];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            results[i] = Run(new PhysicalHost(), "build", report, "--out", outDir, "--format", "html"));
+
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Error));
+        Assert.Equal([".citecheck-edition", "check.json", "discrepancies.html", "report.html"], Beside(outDir));
+        Assert.Equal(["out", "report.md"], Beside(folder.Path));
+    }
+
     /// <summary>The real file system, whose n-th write fails as a full disk does, and which can forget its deletes (a killed process).</summary>
     private sealed class FaultyHost : IHost
     {
