@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using CiteCheck.Model;
 
 namespace CiteCheck.Cli;
 
@@ -75,32 +76,7 @@ public static class UsageErrors
         return best;
     }
 
-    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of adjacent characters.</summary>
-    public static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-        return d[a.Length, b.Length];
-    }
+    public static int Distance(string a, string b) => EditDistance.Between(a, b);
 
     private static string WithSuggestion(string line, string typed, IEnumerable<string> candidates) =>
         Nearest(typed, candidates) is { } near ? $"{line}: did you mean '{near}'?" : line;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CiteCheck.Model;
 
 namespace CiteCheck.Checks.Figures;
 
@@ -273,32 +274,7 @@ public static partial class Names
         return roles;
     }
 
-    /// <summary>Damerau–Levenshtein distance (optimal string alignment).</summary>
-    public static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-        return d[a.Length, b.Length];
-    }
+    public static int Distance(string a, string b) => EditDistance.Between(a, b);
 
     /// <summary>Two to five capitalised words; a lower-case particle may stand inside ("Haider al-Abadi", "Ludwig van Beethoven").</summary>
     [GeneratedRegex(@"\b\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:al|el|bin|ibn|van|von|de|da|del|della|di|du|dos|das|do|ter|ten|la|le)(?:-|\s+))?\p{Lu}[\p{L}'’-]+){1,4}")]

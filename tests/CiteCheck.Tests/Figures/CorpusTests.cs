@@ -63,53 +63,32 @@ public class CorpusTests(ITestOutputHelper output)
         }
     }
 
+    // Floors against regressions on documents the cross-check was not built on, not claims of full recall there (see
+    // docs/cross-check.md for the scores, the blind figures and the conflicts still missed).
     [Fact]
-    public void The_held_out_reports_are_measured()
-    {
-        var scores = Labelled(Repo.Path("tests", "corpus-heldout")).Concat(Labelled(Repo.Path("tests", "corpus-heldout2"))).Select(Score).ToList();
-        foreach (var s in scores)
-        {
-            Print(s);
-        }
-        var (conflicts, found, counted, falseAlarms) = Totals(scores);
-        output.WriteLine($"held out: recall {found}/{conflicts}, {falseAlarms} false of {counted}");
-        // A guard against regressions on documents the cross-check was not built on, not a claim of full recall there
-        // (see docs/cross-check.md for the scores and the conflicts still missed).
-        Assert.True(found >= 0.7 * conflicts, $"recall {found}/{conflicts}");
-        Assert.True(counted - falseAlarms >= 0.95 * counted, $"precision: {falseAlarms} false of {counted}");
-    }
+    public void The_held_out_reports_are_measured() =>
+        Measure("held out", [.. Labelled(Repo.Path("tests", "corpus-heldout")), .. Labelled(Repo.Path("tests", "corpus-heldout2"))], 6, 0.70, 0.95);
 
+    /// <summary>tests/corpus-blind3: six reports written by a helper who never saw the code, each set scored once before it guided a change.</summary>
     [Fact]
-    public void The_third_blind_set_is_measured()
-    {
-        // tests/corpus-blind3: six reports written by a helper who never saw the code, scored once before any change
-        // (docs/cross-check.md gives those blind figures); now a floor against regressions, not a target.
-        var scores = Labelled(Repo.Path("tests", "corpus-blind3")).Select(Score).ToList();
-        foreach (var s in scores)
-        {
-            Print(s);
-        }
-        var (conflicts, found, counted, falseAlarms) = Totals(scores);
-        output.WriteLine($"blind3: recall {found}/{conflicts}, {falseAlarms} false of {counted}");
-        Assert.Equal(6, scores.Count);
-        Assert.True(found >= 0.70 * conflicts, $"recall {found}/{conflicts}");
-        Assert.True(counted - falseAlarms >= 0.80 * counted, $"precision: {falseAlarms} false of {counted}");
-    }
+    public void The_third_blind_set_is_measured() => Measure("blind3", [.. Labelled(Repo.Path("tests", "corpus-blind3"))], 6, 0.70, 0.80);
 
+    /// <summary>tests/corpus-blind4: sealed while the cross-check was changed, scored once at the end.</summary>
     [Fact]
-    public void The_fourth_blind_set_is_measured()
+    public void The_fourth_blind_set_is_measured() => Measure("blind4", [.. Labelled(Repo.Path("tests", "corpus-blind4"))], 3, 0.45, 0.80);
+
+    private void Measure(string name, IReadOnlyList<string> folders, int reports, double recall, double precision)
     {
-        // tests/corpus-blind4: sealed while the cross-check was changed, scored once at the end (docs/cross-check.md).
-        var scores = Labelled(Repo.Path("tests", "corpus-blind4")).Select(Score).ToList();
+        var scores = folders.Select(Score).ToList();
         foreach (var s in scores)
         {
             Print(s);
         }
         var (conflicts, found, counted, falseAlarms) = Totals(scores);
-        output.WriteLine($"blind4: recall {found}/{conflicts}, {falseAlarms} false of {counted}");
-        Assert.Equal(3, scores.Count);
-        Assert.True(found >= 0.45 * conflicts, $"recall {found}/{conflicts}");
-        Assert.True(counted - falseAlarms >= 0.80 * counted, $"precision: {falseAlarms} false of {counted}");
+        output.WriteLine($"{name}: recall {found}/{conflicts}, {falseAlarms} false of {counted}");
+        Assert.Equal(reports, scores.Count);
+        Assert.True(found >= recall * conflicts, $"recall {found}/{conflicts}");
+        Assert.True(counted - falseAlarms >= precision * counted, $"precision: {falseAlarms} false of {counted}");
     }
 
     [Fact]
