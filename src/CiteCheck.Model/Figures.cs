@@ -75,6 +75,15 @@ public sealed record DiscrepancyEvidence(
 public sealed record CheckedReport(Document Document, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Discrepancy> Discrepancies)
 {
     public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity);
+
+    /// <summary>With <c>--baseline</c>: which findings and discrepancies the earlier run had.</summary>
+    public BaselineMarks? Baseline { get; init; }
+
+    /// <summary>Whether a finding was in the baseline (false when there is none).</summary>
+    public bool InBaseline(int index) => Baseline is { } b && index < b.Findings.Length && b.Findings[index];
+
+    /// <summary>Whether a discrepancy was in the baseline (false when there is none).</summary>
+    public bool InBaseline(Discrepancy d) => Baseline is { } b && b.Contains(d);
 }
 
 /// <summary>A reviewer's decision on one discrepancy, from review.yaml: its id, the status given, and why.</summary>
