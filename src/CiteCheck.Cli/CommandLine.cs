@@ -17,6 +17,7 @@ public static class CommandLine
         root.Subcommands.Add(DiscrepanciesCommand.Create(context));
         root.Subcommands.Add(LinksCommand.Create(context));
         root.Subcommands.Add(RulesCommand.Create(context));
+        root.Subcommands.Add(DiffCommand.Create(context));
         return root;
     }
 
