@@ -2,12 +2,13 @@ using CiteCheck.Model;
 
 namespace CiteCheck.Compiler;
 
-/// <summary>The threshold at which a run fails: error, warning or never.</summary>
+/// <summary>The threshold at which a run fails: error, warning, never, or new (a finding at warning or above, or an open discrepancy, not in the baseline).</summary>
 public enum FailOn
 {
     Error,
     Warning,
     Never,
+    New,
 }
 
 public static class ExitCodes
@@ -24,6 +25,12 @@ public static class ExitCodes
     {
         FailOn.Never => Ok,
         FailOn.Warning => report.Diagnostics.Any(d => d.Severity >= Severity.Warning) ? Findings : Ok,
+        FailOn.New => HasNew(report) ? Findings : Ok,
         _ => report.Diagnostics.Any(d => d.Severity >= Severity.Error) ? Findings : Ok,
     };
+
+    /// <summary>A finding at warning or above, or an open discrepancy, that the baseline does not have (without a baseline, every one is new).</summary>
+    public static bool HasNew(CheckedReport report) =>
+        report.Diagnostics.Select((d, i) => (d, i)).Any(x => x.d.Severity >= Severity.Warning && !report.InBaseline(x.i))
+        || report.Discrepancies.Any(d => d.Status == DiscrepancyStatus.Open && !report.InBaseline(d));
 }

@@ -50,9 +50,10 @@ internal static class BuildCommand
         var links = LinkOptions.Links();
         var offline = LinkOptions.Offline();
         var cache = LinkOptions.Cache();
+        var baseline = CommonOptions.Baseline();
         var command = new Command("build", "Build the HTML and PDF editions with their discrepancy and citation-health appendices.")
         {
-            report, sources, review, outDir, formats, failOn, templates, paper, engine, browser, fonts, links, offline, cache,
+            report, sources, review, outDir, formats, failOn, templates, paper, engine, browser, fonts, links, offline, cache, baseline,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -63,6 +64,8 @@ internal static class BuildCommand
                 var linkOptions = new LinkStageOptions { Offline = parse.GetValue(offline), CacheDirectory = parse.GetValue(cache)! };
                 (result, _) = await LinkOptions.RunAsync(context, result, linkOptions, cancellationToken).ConfigureAwait(false);
             }
+            // Read before the build, which may overwrite the very check.json named as the baseline.
+            result = CommonOptions.ApplyBaseline(context, result, parse.GetValue(baseline));
             var requested = parse.GetValue(formats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var options = new EditionOptions
             {

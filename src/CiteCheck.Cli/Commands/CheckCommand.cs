@@ -18,7 +18,8 @@ internal static class CheckCommand
         var links = LinkOptions.Links();
         var offline = LinkOptions.Offline();
         var cache = LinkOptions.Cache();
-        var command = new Command("check", "Check the report's citations and cross-check its figures.") { report, sources, review, format, failOn, output, links, offline, cache };
+        var baseline = CommonOptions.Baseline();
+        var command = new Command("check", "Check the report's citations and cross-check its figures.") { report, sources, review, format, failOn, output, links, offline, cache, baseline };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new CompileOptions { SourcesFile = parse.GetValue(sources), ReviewFile = parse.GetValue(review) };
@@ -28,6 +29,7 @@ internal static class CheckCommand
                 var linkOptions = new LinkStageOptions { Offline = parse.GetValue(offline), CacheDirectory = parse.GetValue(cache)! };
                 (result, _) = await LinkOptions.RunAsync(context, result, linkOptions, cancellationToken).ConfigureAwait(false);
             }
+            result = CommonOptions.ApplyBaseline(context, result, parse.GetValue(baseline));
             var text = OutputFormats.Find(parse.GetValue(format)!)!.Write(result);
             CommonOptions.Emit(context, parse.GetValue(output), text, TextOutput.Summary(result));
             return ExitCodes.For(result, CommonOptions.ParseFailOn(parse.GetValue(failOn)!));

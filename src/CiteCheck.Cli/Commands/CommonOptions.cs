@@ -1,5 +1,7 @@
 using System.CommandLine;
 using CiteCheck.Compiler;
+using CiteCheck.Compiler.Output;
+using CiteCheck.Model;
 
 namespace CiteCheck.Cli.Commands;
 
@@ -15,7 +17,13 @@ internal static class CommonOptions
     public static Option<string?> Output() => new("--output", "-o") { Description = "Write the findings to this file (atomically) instead of standard output." };
 
     public static Option<string> FailOn(string defaultValue) =>
-        Choice("--fail-on", defaultValue, "Exit 1 when a finding is at or above this severity: error, warning or never.", "error", "warning", "never");
+        Choice("--fail-on", defaultValue, "Exit 1 when a finding is at or above this severity: error, warning or never; new: a finding at warning or above (or an open discrepancy) not in --baseline.", "error", "warning", "never", "new");
+
+    public static Option<string?> Baseline() => new("--baseline") { Description = "An earlier check.json: findings and discrepancies it has are marked as baseline (see --fail-on new)." };
+
+    /// <summary>Marks the report's findings and discrepancies that the baseline file has; no file, no change.</summary>
+    public static CheckedReport ApplyBaseline(CliContext context, CheckedReport report, string? file) =>
+        file is null ? report : report with { Baseline = DiffReport.Mark(report, CheckJson.Read(context.Host, file)) };
 
     public static Option<string> Format(string defaultValue, params string[] allowed) =>
         Choice("--format", defaultValue, $"Output format: {string.Join(", ", allowed)}.", allowed, "-f");

@@ -37,8 +37,9 @@ public sealed class JsonOutput : IOutputFormat
             w.WriteEndObject();
 
             w.WriteStartArray("diagnostics");
-            foreach (var d in report.Diagnostics)
+            for (var i = 0; i < report.Diagnostics.Length; i++)
             {
+                var d = report.Diagnostics[i];
                 w.WriteStartObject();
                 w.WriteString("id", d.Id);
                 w.WriteString("rule", d.Rule);
@@ -53,6 +54,10 @@ public sealed class JsonOutput : IOutputFormat
                 if (d.Note is { } note)
                 {
                     w.WriteString("note", note);
+                }
+                if (report.InBaseline(i))
+                {
+                    w.WriteBoolean("baseline", true);
                 }
                 if (d.AdditionalLocations.Length > 0)
                 {
@@ -106,7 +111,7 @@ public sealed class JsonOutput : IOutputFormat
             }
             w.WriteEndArray();
 
-            WriteDiscrepancies(w, report.Discrepancies);
+            WriteDiscrepancies(w, report.Discrepancies, report.InBaseline);
             w.WriteEndObject();
         }
         // Source URLs, claims and notes can carry a URL's user name and password: none is printed.
@@ -114,7 +119,7 @@ public sealed class JsonOutput : IOutputFormat
     }
 
     /// <summary>The discrepancies array, as in <c>check --format json</c> and <c>discrepancies --format json</c>.</summary>
-    public static void WriteDiscrepancies(Utf8JsonWriter w, IEnumerable<Discrepancy> discrepancies)
+    public static void WriteDiscrepancies(Utf8JsonWriter w, IEnumerable<Discrepancy> discrepancies, Func<Discrepancy, bool>? inBaseline = null)
     {
         w.WriteStartArray("discrepancies");
         foreach (var d in discrepancies)
@@ -127,6 +132,10 @@ public sealed class JsonOutput : IOutputFormat
             w.WriteString("event", d.EventKey);
             w.WriteString("status", Discrepancy.StatusName(d.Status));
             WriteOptional(w, "note", d.Note);
+            if (inBaseline?.Invoke(d) == true)
+            {
+                w.WriteBoolean("baseline", true);
+            }
             if (d.Evidence is { } evidence)
             {
                 w.WriteStartObject("evidence");

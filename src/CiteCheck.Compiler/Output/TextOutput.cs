@@ -11,9 +11,14 @@ public sealed class TextOutput : IOutputFormat
     public string Write(CheckedReport report)
     {
         var sb = new StringBuilder();
-        foreach (var d in report.Diagnostics)
+        for (var i = 0; i < report.Diagnostics.Length; i++)
         {
-            sb.Append(Line(d)).Append('\n');
+            sb.Append(Line(report.Diagnostics[i]));
+            if (report.InBaseline(i))
+            {
+                sb.Append(" [baseline]");
+            }
+            sb.Append('\n');
         }
         sb.Append(Summary(report)).Append('\n');
         return sb.ToString();
@@ -36,6 +41,18 @@ public sealed class TextOutput : IOutputFormat
         var open = report.Discrepancies.Count(x => x.Status == DiscrepancyStatus.Open);
         return $"{document.File}: {Counts.Of(report.Count(Severity.Error), "error")}, {Counts.Of(report.Count(Severity.Warning), "warning")}, "
             + $"{Counts.Of(report.Count(Severity.Info), "info finding")}; {Counts.Of(document.Claims.Count(), "claim")}, {Counts.Of(document.Citations.Count(), "citation")}, "
-            + $"{Counts.Of(report.Discrepancies.Length, "discrepancy", "discrepancies")} ({open} open)";
+            + $"{Counts.Of(report.Discrepancies.Length, "discrepancy", "discrepancies")} ({open} open)" + BaselineSummary(report);
+    }
+
+    /// <summary>With a baseline: "; baseline FILE: N new, M in baseline" (findings and discrepancies together).</summary>
+    private static string BaselineSummary(CheckedReport report)
+    {
+        if (report.Baseline is not { } baseline)
+        {
+            return "";
+        }
+        var known = baseline.Findings.Count(b => b) + report.Discrepancies.Count(report.InBaseline);
+        var total = report.Diagnostics.Length + report.Discrepancies.Length;
+        return $"; baseline {baseline.File}: {total - known} new, {known} in baseline";
     }
 }
