@@ -81,4 +81,17 @@ public class BaselineTests
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith($"citecheck: error: {bad}(1): invalid JSON", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Build_reads_the_baseline_before_it_replaces_that_check_json()
+    {
+        using var folder = new TempFolder();
+        Assert.Equal(0, CliRun.Run("build", Sample, "--out", folder.Path, "--format", "html").ExitCode);
+        var checkJson = Path.Combine(folder.Path, "check.json");
+        var result = CliRun.Run("build", Sample, "--out", folder.Path, "--format", "html", "--baseline", checkJson, "--fail-on", "new");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("; baseline ", result.Out, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(checkJson));
+        Assert.All(json.RootElement.GetProperty("diagnostics").EnumerateArray(), d => Assert.True(d.GetProperty("baseline").GetBoolean()));
+    }
 }

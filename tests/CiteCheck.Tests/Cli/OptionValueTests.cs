@@ -14,7 +14,7 @@ public sealed class OptionValueTests
     private static readonly string[] BadValues = ["99999999999", "99999999999999999999999999d", "0", "-1", "-5s", "abc", "12x", ""];
 
     /// <summary>Options whose value is a file or folder name, where any name is legal until it is used.</summary>
-    private static readonly HashSet<string> PathOptions = ["--sources", "--review", "--output", "--out", "--templates", "--browser", "--fonts", "--cache"];
+    private static readonly HashSet<string> PathOptions = ["--sources", "--review", "--output", "--out", "--templates", "--browser", "--fonts", "--cache", "--baseline"];
 
     public static TheoryData<string, string> ValueOptions()
     {
