@@ -32,14 +32,20 @@ public static class EditionWriter
     /// a previous edition and nothing else) and cleans what a killed build left beside it. Throws
     /// <see cref="OutputException"/> naming the folder and what to do.
     /// </summary>
-    public static void Prepare(IHost host, string outDirectory)
+    /// <remarks>
+    /// Called before rendering to fail fast, it only checks; <see cref="Write"/> calls it again under the folder's lock,
+    /// where it also cleans leftovers (cleaning outside the lock could remove a concurrent build's staging folder).
+    /// </remarks>
+    public static void Prepare(IHost host, string outDirectory) => Prepare(host, outDirectory, clean: false);
+
+    private static void Prepare(IHost host, string outDirectory, bool clean)
     {
         var (full, parent, name) = Split(host, outDirectory);
         if (host.FileExists(full))
         {
             throw new OutputException(outDirectory, "is a file, not a folder: give --out a folder for the edition's files");
         }
-        if (parent is not null)
+        if (clean && parent is not null)
         {
             CleanLeftovers(host, full, parent, name);
         }
@@ -92,7 +98,7 @@ public static class EditionWriter
         // Builds into one folder take turns: the check, the cleaning of leftovers and the swap happen under one lock, so
         // a build never removes another's staging folder or renames a folder another build is swapping.
         using var turn = host.Lock(Path.Combine(parent, $".{name}.citecheck-lock"));
-        Prepare(host, outDirectory);
+        Prepare(host, outDirectory, clean: true);
         var id = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
         var staging = Path.Combine(parent, $".{name}{Staging}{id}");
         var aside = Path.Combine(parent, $".{name}{Aside}{id}");

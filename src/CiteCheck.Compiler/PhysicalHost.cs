@@ -121,15 +121,39 @@ public sealed class PhysicalHost : IHost
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
     };
 
+    /// <summary>One gate per lock path for the threads of this process: the file lock keeps other processes out.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
     public IDisposable Lock(string path)
     {
-        // An exclusive open is the lock; it is released when the stream closes, also when the process is killed.
+        var full = Path.GetFullPath(path);
+        var gate = Gates.GetOrAdd(full, _ => new SemaphoreSlim(1, 1));
+        if (!gate.Wait(TimeSpan.FromMinutes(2)))
+        {
+            throw new OutputException(path, "cannot be locked: another build in this process is stuck writing this edition");
+        }
+        try
+        {
+            return new Turn(gate, LockFile(full));
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
+    }
+
+    private static FileStream LockFile(string path)
+    {
+        // An exclusive open is the lock between processes (advisory on Unix, enforced on Windows); the system releases it
+        // when the process dies. The file stays: deleting it on release would let a waiter lock the unlinked file while a
+        // newcomer locks a new one.
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
         while (true)
         {
             try
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
@@ -138,6 +162,21 @@ public sealed class PhysicalHost : IHost
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new OutputException(path, $"cannot be locked ({e.Message}): another build may be stuck writing this edition");
+            }
+        }
+    }
+
+    /// <summary>A held turn: the file lock, then this process's gate, released in that order.</summary>
+    private sealed class Turn(SemaphoreSlim gate, FileStream file) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                file.Dispose();
+                gate.Release();
             }
         }
     }

@@ -209,7 +209,7 @@ public class EditionWriterTests
 
         Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Error));
         Assert.Equal([".citecheck-edition", "check.json", "discrepancies.html", "report.html"], Beside(outDir));
-        Assert.Equal(["out", "report.md"], Beside(folder.Path));
+        Assert.Equal([".out.citecheck-lock", "out", "report.md"], Beside(folder.Path));
     }
 
     /// <summary>The real file system, whose n-th write fails as a full disk does, and which can forget its deletes (a killed process).</summary>
