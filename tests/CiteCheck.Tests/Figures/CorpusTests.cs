@@ -96,7 +96,7 @@ public class CorpusTests(ITestOutputHelper output)
     {
         if (Repo.SharedRealCorpus is not { } real)
         {
-            Assert.Skip("../shared/corpus-real is not beside this clone (its articles are CC BY-SA and are never copied here); it is scored in CI");
+            Assert.Skip("../shared/corpus-real is not beside this clone (its articles carry a share-alike licence and are never copied here); it is scored in CI");
             return;
         }
         var scores = Labelled(real).Select(Score).ToList();

@@ -17,7 +17,7 @@ public static class Repo
         }
     }
 
-    /// <summary>../shared/corpus-real next to the repository (real articles, CC BY-SA: read in place, never copied here).</summary>
+    /// <summary>../shared/corpus-real next to the repository (real articles under a share-alike licence: read in place, never copied here).</summary>
     public static string? SharedRealCorpus
     {
         get
