@@ -1,8 +1,7 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using CiteCheck.Model;
 
-namespace CiteCheck.Parsing;
+namespace CiteCheck.Parsing.Building;
 
 /// <summary>
 /// The plain text of a block with, for every character, its offset in the file (-1 for characters the parser made up),
@@ -19,6 +18,12 @@ internal sealed class Flat
     public List<(Citation Citation, int Start, int End)> Markers { get; } = [];
 
     public int Length => _text.Length;
+
+    /// <summary>The flat index of <see cref="Mark"/>'s place once appended (-1 until then).</summary>
+    public int MarkIndex { get; private set; } = -1;
+
+    /// <summary>A model inline and an index in its text whose flat position <see cref="MarkIndex"/> records: where a source group starts.</summary>
+    public (Inline Inline, int Index)? Mark { get; init; }
 
     public IReadOnlyList<int> Offsets => _offsets;
 
@@ -38,6 +43,47 @@ internal sealed class Flat
     }
 
     public override string ToString() => _text.ToString();
+
+    /// <summary>Appends the plain text of <paramref name="inlines"/>, each citation as a marker around its label.</summary>
+    public void AppendInlines(IEnumerable<Inline> inlines)
+    {
+        foreach (var inline in inlines)
+        {
+            if (Mark is { } mark && ReferenceEquals(mark.Inline, inline))
+            {
+                MarkIndex = Length + mark.Index;
+            }
+            switch (inline)
+            {
+                case TextInline t:
+                    var exact = t.Span is { } s && s.End.Offset - s.Start.Offset == t.Text.Length;
+                    Append(t.Text, t.Span?.Start.Offset ?? -1, exact);
+                    break;
+                case CodeInline c:
+                    Append(c.Code, c.Span?.Start.Offset ?? -1);
+                    break;
+                case EmphasisInline e:
+                    AppendInlines(e.Children);
+                    break;
+                case LinkInline l:
+                    AppendInlines(l.Children);
+                    break;
+                case LineBreakInline br:
+                    Append(" ", br.Span?.Start.Offset ?? -1);
+                    break;
+                case CitationInline c:
+                    var start = Length;
+                    Append(Open, c.Citation.Span.Start.Offset);
+                    if (c.Citation.Style == CitationStyle.NumberedLink)
+                    {
+                        Append(c.Citation.Label, c.Citation.Span.Start.Offset + 1, exact: true);
+                    }
+                    Append(Close, c.Citation.Span.End.Offset);
+                    Markers.Add((c.Citation, start, Length));
+                    break;
+            }
+        }
+    }
 
     public Flat Slice(int start, int end)
     {
@@ -104,40 +150,4 @@ internal sealed class Flat
             }
         }
     }
-}
-
-/// <summary>
-/// Finds a block's closing citation group: "(Sources: [A](u) [1], [B](u) [2])", "Source: [A](u) [1]", or citations
-/// standing after the block's last sentence. The group backs every claim of the block.
-/// </summary>
-internal static partial class ClosingGroup
-{
-    /// <summary>Where the group starts in <paramref name="flat"/> (-1 when there is none), and whether a word such as "Sources:" introduces it.</summary>
-    public static (int Start, bool Introduced) Find(string flat)
-    {
-        var match = Group().Match(flat);
-        if (!match.Success)
-        {
-            return (-1, false);
-        }
-        var introduced = match.Groups["intro"].Success;
-        if (introduced)
-        {
-            return (match.Index, true);
-        }
-        var k = match.Index - 1;
-        while (k >= 0 && char.IsWhiteSpace(flat[k]))
-        {
-            k--;
-        }
-        return (k < 0 || flat[k] is '.' or '!' or '?' or '"' or '”' or '’' or ')' ? match.Index : -1, false);
-    }
-
-    /// <summary>
-    /// Matched right to left: the group is anchored at the end, so the match is found from there in one pass. Left to
-    /// right, a run of citations that is not at the end ("(Sources: … 20,000 citations …) and more") was scanned to the
-    /// end again from each of its citations: quadratic, 34 s for 20,000.
-    /// </summary>
-    [GeneratedRegex(@"(?<intro>\(\s*(?:(?:Sources?|See(?: also)?|Via)\s*:?\s*)?|(?:Sources?|See(?: also)?)\s*:\s*)?(?:\uE001[^\uE002]*\uE002[\s,;]*(?:and\s+|&\s+)?)+\)?[\s.;]*$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
-    private static partial Regex Group();
 }
