@@ -73,6 +73,6 @@ public sealed class SourceGroup
     /// <summary>Where in <see cref="StartLeaf"/>'s text the group starts.</summary>
     public required int StartIndex { get; init; }
 
-    /// <summary>The file offset of the group's first character, and one past its last.</summary>
+    /// <summary>The file offsets of the group's first character and of its paragraph's last (Markdig spans are inclusive).</summary>
     public required Markdig.Syntax.SourceSpan Span { get; init; }
 }

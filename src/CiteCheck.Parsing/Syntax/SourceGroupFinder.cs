@@ -83,13 +83,16 @@ internal static class SourceGroupFinder
             start = intro;
         }
         var (leafNode, leafStart) = LeafAt(leaves, start);
+        var index = start - leafStart;
+        // In a literal written as it reads (no escapes, no entities), the character's own place; otherwise the leaf's.
+        var exact = leafNode is LiteralInline literal && literal.Span.Length == literal.Content.Length;
         var group = new SourceGroup
         {
             Introduced = intro >= 0,
             Citations = [.. members.Select(m => m.Node)],
             StartLeaf = leafNode,
-            StartIndex = start - leafStart,
-            Span = new SourceSpan(Math.Max(leafNode.Span.Start, 0), paragraph.Span.End),
+            StartIndex = index,
+            Span = new SourceSpan(Math.Max(leafNode.Span.Start + (exact ? index : 0), 0), paragraph.Span.End),
         };
         foreach (var (node, _) in members)
         {

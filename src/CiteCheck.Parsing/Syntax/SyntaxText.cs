@@ -8,10 +8,10 @@ namespace CiteCheck.Parsing.Syntax;
 /// leaf it comes from, and each citation node. The source-group finder and the heading ids read the tree through it, so
 /// they see the text the model ends up with.
 /// </summary>
-internal static class SyntaxText
+public static class SyntaxText
 {
     /// <summary>Calls <paramref name="text"/> for each piece of text and <paramref name="citation"/> for each citation node.</summary>
-    public static void Walk(ContainerInline container, Action<Inline, string> text, Action<Inline> citation)
+    internal static void Walk(ContainerInline container, Action<Inline, string> text, Action<Inline> citation)
     {
         foreach (var child in container)
         {
