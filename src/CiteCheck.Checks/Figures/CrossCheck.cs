@@ -219,6 +219,10 @@ public static class CrossCheck
     private static bool SameOccasion(Figure x, Figure y, Evidence evidence, bool bothUndated) =>
         evidence.SameEvent
         || (x.Type is FigureType.Percent or FigureType.Amount && evidence.Date is DateRelation.Same or DateRelation.Compatible && (evidence.SharedProper >= 1 || evidence.SharedKind))
+        // Two ranges of one thing that share one end exactly ("between 3,200 and 3,500 fighters", "3,200 to 3,800 fighters")
+        // are one estimate whose other end drifted: a coincidence of an end and a noun is rare, a copy is not.
+        || (x.Type == FigureType.Range && x.Measure.StartsWith("range:", StringComparison.Ordinal) && (x.Value == y.Value || x.High == y.High)
+            && evidence.Date != DateRelation.Far)
         // A share or sum with no date is not compared with a dated one: "unemployment of 31%" says nothing of June 2021's.
         || (x.Type is FigureType.Percent or FigureType.Amount && evidence.Date == DateRelation.Unknown && evidence.SharedProper >= 1 && evidence.SharedKind && bothUndated)
         || (x.Type == FigureType.Count && Lexicon.Statistics.Contains(x.Measure.Split(':')[0]) && evidence.Date is DateRelation.Same or DateRelation.Compatible && evidence.SharedKind
@@ -626,6 +630,11 @@ public static class CrossCheck
             .SelectMany(x => DatesOf(x, f).Select(d => d.From.Year).Distinct().SelectMany(year => x.Things.Append(x.Owner ?? "").Where(t => t.Length > 0)
                 .Select(t => $"share:{year}:{x.Type}:{t}")));
 
+    /// <summary>A range of a thing is paired with any other range of that thing that shares one of its ends: "range:fighter:3200".</summary>
+    private static IEnumerable<string> RangeEndKeys(ClaimFacts f) =>
+        f.Figures.Where(x => x.Type == FigureType.Range && x.Measure.StartsWith("range:", StringComparison.Ordinal))
+            .SelectMany(x => new[] { $"{x.Measure}:{Figure.Format(x.Value)}", $"{x.Measure}:-{(x.High is { } h ? Figure.Format(h) : "")}" });
+
     private static IEnumerable<(int, int)> CandidatePairs(IReadOnlyList<ClaimFacts> facts, Func<string, bool> distinctive)
     {
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -639,6 +648,7 @@ public static class CrossCheck
             var keys = f.Proper.Concat(f.Stems).Where(distinctive)
                 .Concat(f.Dates.Where(d => d.IsSpecific).Select(d => "month:" + d.From.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)))
                 .Concat(ShareKeys(f))
+                .Concat(RangeEndKeys(f))
                 .Distinct();
             foreach (var key in keys)
             {
