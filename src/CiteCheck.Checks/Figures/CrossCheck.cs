@@ -223,6 +223,8 @@ public static class CrossCheck
         // are one estimate whose other end drifted: a coincidence of an end and a noun is rare, a copy is not.
         || (x.Type == FigureType.Range && x.Measure.StartsWith("range:", StringComparison.Ordinal) && (x.Value == y.Value || x.High == y.High)
             && evidence.Date != DateRelation.Far)
+        // A size of one thing ("plume", "closure") told twice, on dates that do not set the two apart.
+        || (x.Measure.StartsWith("size:", StringComparison.Ordinal) && evidence.Date != DateRelation.Far && x.Things.Intersect(y.Things).Count() >= 2)
         // A share or sum with no date is not compared with a dated one: "unemployment of 31%" says nothing of June 2021's.
         || (x.Type is FigureType.Percent or FigureType.Amount && evidence.Date == DateRelation.Unknown && evidence.SharedProper >= 1 && evidence.SharedKind && bothUndated)
         || (x.Type == FigureType.Count && Lexicon.Statistics.Contains(x.Measure.Split(':')[0]) && evidence.Date is DateRelation.Same or DateRelation.Compatible && evidence.SharedKind
@@ -302,6 +304,12 @@ public static class CrossCheck
         {
             // Shares or sums of one holder: owners that agree (or are not named), and something said of both.
             return (a.Owner is null || b.Owner is null || a.Owner == b.Owner) && (a.Owner is not null && a.Owner == b.Owner || a.Things.Overlaps(b.Things));
+        }
+        if (a.Measure.StartsWith("size:", StringComparison.Ordinal))
+        {
+            // "a 470-kilometre plume", "the plume travelled 410 kilometres": one thing's size, told in two words at least and
+            // within a factor of three (a 40-kilometre coast and a 2-metre surge are two things of one storm).
+            return a.Things.Intersect(b.Things).Count() >= 2 && Math.Max(a.Value, b.Value) <= 3 * Math.Min(a.Value, b.Value);
         }
         if (a.Type != FigureType.Count || a.Noun == b.Noun)
         {
@@ -649,6 +657,7 @@ public static class CrossCheck
                 .Concat(f.Dates.Where(d => d.IsSpecific).Select(d => "month:" + d.From.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)))
                 .Concat(ShareKeys(f))
                 .Concat(RangeEndKeys(f))
+                .Concat(f.Figures.Where(x => x.Measure.StartsWith("size:", StringComparison.Ordinal)).SelectMany(x => x.Things.Where(distinctive).Select(t => $"{x.Measure}:{t}")))
                 .Distinct();
             foreach (var key in keys)
             {

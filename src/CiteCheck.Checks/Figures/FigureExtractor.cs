@@ -27,6 +27,7 @@ public static partial class FigureExtractor
         QuantityRanges(text, tokens, used, figures);
         Amounts(text, tokens, used, figures);
         Ranges(text, lower, tokens, used, figures);
+        Sizes(text, tokens, used, figures);
         Counts(text, lower, tokens, used, figures);
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
         var bound = Respectively(text, lower, figures, dates);
@@ -384,6 +385,55 @@ public static partial class FigureExtractor
                 ? "sentence"
                 : "range:" + Singular(unit);
             figures.Add(new Figure(FigureType.Range, low, high, Qualifier.Exact, measure, text[start..tokens[to].End], start, tokens[to].End));
+        }
+    }
+
+    /// <summary>
+    /// Sizes: a number with a unit of length, area, duration or mass, joined ("a 470-kilometre plume", "a 40-day closure") or
+    /// not ("travelled 410 kilometres", "lasted 47 days"). The measure is the dimension ("size:length"), the value in its base
+    /// unit (Words/units.txt), and the things are the content words around it ("plume", "closure"): two sizes are compared
+    /// only when they are said of one thing. A time from or to a moment ("three days later", "within 48 hours") is no size.
+    /// </summary>
+    private static void Sizes(string text, IReadOnlyList<Token> tokens, bool[] used, List<Figure> figures)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (used[i] || tokens[i].Type != TokenType.Number)
+            {
+                continue;
+            }
+            var n = NumberWords.TryRead(tokens, i, out var value);
+            var k = i + n;
+            if (k + 1 < tokens.Count && tokens[k].Text == "-" && tokens[k].Start == tokens[k - 1].End && Lexicon.Units.ContainsKey(tokens[k + 1].Lower))
+            {
+                k++; // "470-kilometre"
+            }
+            if (k >= tokens.Count || !Lexicon.Units.TryGetValue(tokens[k].Lower, out var unit))
+            {
+                continue;
+            }
+            var before = i > 0 ? tokens[i - 1].Lower : "";
+            var after = k + 1 < tokens.Count ? tokens[k + 1].Lower : "";
+            if (before is "within" or "after" or "before" or "in" or "every" or "aged" or "age" || after is "later" or "earlier" or "ago" or "after" or "before" or "old" or "apart" or "afterwards")
+            {
+                continue;
+            }
+            var (qualifier, qStart) = QualifierBefore(tokens, i);
+            // What the size is of: the content words of its clause ("the exclusion zone around the plant was set at 5 kilometres").
+            var (from, to) = ClauseAround(text, tokens[i].Start, tokens[k].End);
+            var things = tokens.Where(t => t.Start >= from && t.End <= to && t.Type == TokenType.Word && !Lexicon.Stopwords.Contains(t.Text)
+                    && !Lexicon.Units.ContainsKey(t.Lower) && !HolderSkip.Contains(t.Lower))
+                .Select(t => t.IsCapitalized ? Demonym(t.Text) : Lexicon.Stem(t.Text)).ToHashSet(StringComparer.Ordinal);
+            if (things.Count == 0)
+            {
+                continue;
+            }
+            for (var m = i; m <= k; m++)
+            {
+                used[m] = true;
+            }
+            var start = qStart ?? tokens[i].Start;
+            figures.Add(new Figure(FigureType.Count, value * unit.Factor, null, qualifier, $"size:{unit.Dimension}", text[start..tokens[k].End], start, tokens[k].End) { Things = things });
         }
     }
 

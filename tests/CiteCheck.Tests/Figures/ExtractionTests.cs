@@ -110,6 +110,24 @@ public class ExtractionTests
     public void Not_ranges_of_a_quantity(string sentence) =>
         Assert.DoesNotContain(Figures(sentence), f => f.Type == FigureType.Range);
 
+    [Theory]
+    [InlineData("Officials declared a 12-kilometre exclusion zone.", 12_000, "size:length")]
+    [InlineData("The exclusion zone was set at 5 kilometres.", 5_000, "size:length")]
+    [InlineData("The road was shut in a 40-day closure.", 960, "size:duration")]
+    [InlineData("The closure of the road lasted 47 days.", 1_128, "size:duration")]
+    public void Sizes_in_base_units_with_what_they_are_of(string sentence, decimal value, string measure)
+    {
+        var size = Assert.Single(Figures(sentence));
+        Assert.Equal((value, measure), (size.Value, size.Measure));
+        Assert.NotEmpty(size.Things);
+    }
+
+    [Theory]
+    [InlineData("Three days later the army withdrew.")]
+    [InlineData("The talks ended within 48 hours.")]
+    public void A_time_from_a_moment_is_no_size(string sentence) =>
+        Assert.DoesNotContain(Figures(sentence), f => f.Measure.StartsWith("size:", StringComparison.Ordinal));
+
     [Fact]
     public void A_range_before_a_respectively_list_stays_bound()
     {

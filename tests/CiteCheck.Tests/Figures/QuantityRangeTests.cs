@@ -50,4 +50,22 @@ public class QuantityRangeTests
             """);
         Assert.DoesNotContain(discrepancies, d => d.Kind == DiscrepancyKind.Range);
     }
+
+    [Fact]
+    public void One_zone_told_with_two_sizes_is_a_count_conflict()
+    {
+        var discrepancies = Check("""
+            # Accident
+
+            ## Response
+
+            After the leak, officials declared a 12-kilometre exclusion zone around the plant. (Sources: [Reuters](https://example.com/a) [1])
+
+            ## Aftermath
+
+            The exclusion zone around the plant was set at 5 kilometres, and farmers inside it were moved to the coast. (Sources: [BBC](https://example.com/b) [2])
+            """);
+        var size = Assert.Single(discrepancies, d => d.Kind == DiscrepancyKind.Count);
+        Assert.Equal(["12-kilometre", "5 kilometres"], size.Claims.Select(c => c.Value));
+    }
 }
