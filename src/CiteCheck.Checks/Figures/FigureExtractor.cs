@@ -24,8 +24,10 @@ public static partial class FigureExtractor
         }
         var figures = new List<Figure>();
         Percents(text, tokens, used, figures);
+        QuantityRanges(text, tokens, used, figures);
         Amounts(text, tokens, used, figures);
         Ranges(text, lower, tokens, used, figures);
+        Sizes(text, tokens, used, figures);
         Counts(text, lower, tokens, used, figures);
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
         var bound = Respectively(text, lower, figures, dates);
@@ -175,6 +177,155 @@ public static partial class FigureExtractor
         }
     }
 
+    /// <summary>
+    /// Ranges of a quantity other than time: "between 3,200 and 3,500 fighters", "32 to 39 million cubic metres", "between €20
+    /// and €50 per vote", "€20 to €80 a vote". A scale written once applies to both ends ("32 to 39 million" is 32–39 million);
+    /// the measure is what follows (its first content word) and, for money, the currency: "range:fighter", "range:eur:vote".
+    /// Read before single sums and counts, so a range is not taken for two figures. Ranges of years, months and days are
+    /// <see cref="Ranges"/>'; a range with nothing after it to say what it is of is left to the counts.
+    /// </summary>
+    private static void QuantityRanges(string text, IReadOnlyList<Token> tokens, bool[] used, List<Figure> figures)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (used[i])
+            {
+                continue;
+            }
+            var first = i;
+            var (lowCurrency, at) = CurrencyBefore(tokens, i);
+            if (at is { } c)
+            {
+                first = c;
+            }
+            var n1 = NumberWords.TryRead(tokens, i, out var low);
+            if (n1 == 0 || (tokens[i].Type != TokenType.Number))
+            {
+                continue;
+            }
+            var j = i + n1;
+            if (j + 1 >= tokens.Count || tokens[j].Lower is not ("to" or "and" or "-" or "–"))
+            {
+                continue;
+            }
+            var between = first > 0 && tokens[first - 1].Lower == "between";
+            if (tokens[j].Lower == "and" && !between)
+            {
+                continue;
+            }
+            if (first > 0 && tokens[first - 1].Lower is "aged" or "ages" or "from" && !between)
+            {
+                continue; // "aged 18 to 25"; "from 12 to 19" is a change over time, not a range
+            }
+            var second = j + 1;
+            string? highCurrency = null;
+            if (second + 1 < tokens.Count && tokens[second + 1].Type == TokenType.Number && CurrencyBefore(tokens, second + 1) is ({ } code, _))
+            {
+                (highCurrency, second) = (code, second + 1); // "between €20 and €50": the currency written again
+            }
+            if (second >= tokens.Count || used[second] || tokens[second].Type != TokenType.Number)
+            {
+                continue;
+            }
+            var n2 = NumberWords.TryRead(tokens, second, out var high);
+            if (n2 == 0)
+            {
+                continue;
+            }
+            var last = second + n2 - 1;
+            // "32 to 39 million": the scale of the high end is the low end's too.
+            if (n2 > 1 && n1 == 1 && NumberWords.IsScale(tokens[last].Lower) && low * ScaleOf(tokens[last].Lower) <= high)
+            {
+                low *= ScaleOf(tokens[last].Lower);
+            }
+            if (high <= low)
+            {
+                continue;
+            }
+            var currency = lowCurrency ?? highCurrency;
+            var next = last + 1;
+            if (currency is null && next < tokens.Count && Lexicon.Currencies.TryGetValue(tokens[next].Lower, out var named))
+            {
+                currency = named;
+                next++;
+            }
+            if (next < tokens.Count && (tokens[next].Text == "%" || tokens[next].Lower is "percent" or "per" && next + 1 < tokens.Count && tokens[next + 1].Lower == "cent"
+                || tokens[next].Lower is "percent" or "pct" || IsUnit(tokens[next].Lower)))
+            {
+                continue; // shares and spans of time are read elsewhere
+            }
+            var noun = RangeNoun(tokens, next);
+            if (noun is null && currency is null)
+            {
+                continue;
+            }
+            for (var k = first; k <= last; k++)
+            {
+                used[k] = true;
+            }
+            var start = between ? tokens[first - 1].Start : tokens[first].Start;
+            var measure = currency is null ? $"range:{noun}" : noun is null ? $"range:{currency}" : $"range:{currency}:{noun}";
+            figures.Add(new Figure(FigureType.Range, low, high, Qualifier.Exact, measure, text[start..tokens[last].End], start, tokens[last].End) { Noun = noun });
+        }
+    }
+
+    private static decimal ScaleOf(string word) => word switch
+    {
+        "thousand" => 1_000m,
+        "million" => 1_000_000m,
+        "billion" => 1_000_000_000m,
+        "trillion" => 1_000_000_000_000m,
+        _ => 1m,
+    };
+
+    /// <summary>A currency written right before a number: a symbol ("$12", "US$12", "€20") or a code ("EUR 20").</summary>
+    private static (string? Currency, int? At) CurrencyBefore(IReadOnlyList<Token> tokens, int i)
+    {
+        if (i > 0 && tokens[i - 1].Text is "$" or "€" or "£" or "¥" && tokens[i - 1].End == tokens[i].Start)
+        {
+            var currency = tokens[i - 1].Text switch { "$" => "usd", "€" => "eur", "£" => "gbp", _ => "jpy" };
+            var at = i - 1;
+            if (at > 0 && tokens[at - 1].Text is "US" or "USD" && tokens[at - 1].End == tokens[at].Start)
+            {
+                at--;
+            }
+            return (currency, at);
+        }
+        if (i > 0 && CurrencyCode().IsMatch(tokens[i - 1].Text))
+        {
+            return (tokens[i - 1].Lower, i - 1);
+        }
+        return (null, null);
+    }
+
+    /// <summary>
+    /// What a range is of: the head of the short noun phrase after it, its last content word before a preposition or a
+    /// break ("rebel fighters" → fighter, "cubic metres of waste" → metre), after "per"/"a" for money ("per vote").
+    /// </summary>
+    private static string? RangeNoun(IReadOnlyList<Token> tokens, int from)
+    {
+        string? head = null;
+        for (var k = from; k < tokens.Count && k < from + 4; k++)
+        {
+            var t = tokens[k];
+            if (t.Type != TokenType.Word || t.Lower is "of" or "in" or "and" or "or" or "to" or "from" or "at" or "on" or "by" or "for" or "with"
+                or "than" or "under" or "over" or "across" or "each" or "who" or "which" or "that")
+            {
+                break;
+            }
+            if (t.Lower is "per" or "a" or "an" or "every" || Lexicon.Stopwords.Contains(t.Text) || t.IsCapitalized)
+            {
+                if (head is not null)
+                {
+                    break;
+                }
+                continue; // "3,800 KPG fighters": the owner's name, then what is counted
+            }
+            head = Lexicon.Stem(Singular(t.Lower));
+        }
+        return head;
+    }
+
     /// <summary>"12 to 16 years", "between one and 16 years", "from seven to 26 years", "14 years to life", "two to five years".</summary>
     private static void Ranges(string text, string lower, IReadOnlyList<Token> tokens, bool[] used, List<Figure> figures)
     {
@@ -234,6 +385,55 @@ public static partial class FigureExtractor
                 ? "sentence"
                 : "range:" + Singular(unit);
             figures.Add(new Figure(FigureType.Range, low, high, Qualifier.Exact, measure, text[start..tokens[to].End], start, tokens[to].End));
+        }
+    }
+
+    /// <summary>
+    /// Sizes: a number with a unit of length, area, duration or mass, joined ("a 470-kilometre plume", "a 40-day closure") or
+    /// not ("travelled 410 kilometres", "lasted 47 days"). The measure is the dimension ("size:length"), the value in its base
+    /// unit (Words/units.txt), and the things are the content words around it ("plume", "closure"): two sizes are compared
+    /// only when they are said of one thing. A time from or to a moment ("three days later", "within 48 hours") is no size.
+    /// </summary>
+    private static void Sizes(string text, IReadOnlyList<Token> tokens, bool[] used, List<Figure> figures)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (used[i] || tokens[i].Type != TokenType.Number)
+            {
+                continue;
+            }
+            var n = NumberWords.TryRead(tokens, i, out var value);
+            var k = i + n;
+            if (k + 1 < tokens.Count && tokens[k].Text == "-" && tokens[k].Start == tokens[k - 1].End && Lexicon.Units.ContainsKey(tokens[k + 1].Lower))
+            {
+                k++; // "470-kilometre"
+            }
+            if (k >= tokens.Count || !Lexicon.Units.TryGetValue(tokens[k].Lower, out var unit))
+            {
+                continue;
+            }
+            var before = i > 0 ? tokens[i - 1].Lower : "";
+            var after = k + 1 < tokens.Count ? tokens[k + 1].Lower : "";
+            if (before is "within" or "after" or "before" or "in" or "every" or "aged" or "age" || after is "later" or "earlier" or "ago" or "after" or "before" or "old" or "apart" or "afterwards")
+            {
+                continue;
+            }
+            var (qualifier, qStart) = QualifierBefore(tokens, i);
+            // What the size is of: the content words of its clause ("the exclusion zone around the plant was set at 5 kilometres").
+            var (from, to) = ClauseAround(text, tokens[i].Start, tokens[k].End);
+            var things = tokens.Where(t => t.Start >= from && t.End <= to && t.Type == TokenType.Word && !Lexicon.Stopwords.Contains(t.Text)
+                    && !Lexicon.Units.ContainsKey(t.Lower) && !HolderSkip.Contains(t.Lower))
+                .Select(t => t.IsCapitalized ? Demonym(t.Text) : Lexicon.Stem(t.Text)).ToHashSet(StringComparer.Ordinal);
+            if (things.Count == 0)
+            {
+                continue;
+            }
+            for (var m = i; m <= k; m++)
+            {
+                used[m] = true;
+            }
+            var start = qStart ?? tokens[i].Start;
+            figures.Add(new Figure(FigureType.Count, value * unit.Factor, null, qualifier, $"size:{unit.Dimension}", text[start..tokens[k].End], start, tokens[k].End) { Things = things });
         }
     }
 
@@ -797,7 +997,9 @@ public static partial class FigureExtractor
         var result = figures.Where(f => !(f.IsSum && f.End <= at && f.End > listStart)).ToList();
         var firstFigure = bound.Count > 0 ? bound.Min(f => f.Start) : at;
         var boundDates = dates.Where(d => d.Start < firstFigure).ToList();
-        var places = Places().Matches(text[..firstFigure]).Select(m => m.Groups["a"].Value).ToList();
+        // The places may stand after an earlier figure of the sentence ("offering €20 to €50 …, and bought votes in X and Y,
+        // spending €86,000 and €41,000 there, respectively").
+        var places = Places().Matches(text[..at]).Select(m => m.Groups["a"].Value).ToList();
         List<string>? anchors = null;
         var datesBefore = dates.Where(d => d.End <= at).ToList();
         if (datesBefore.Count >= 2 && bound.Count > datesBefore.Count)
@@ -830,8 +1032,8 @@ public static partial class FigureExtractor
         }
         if (anchors is null)
         {
-            // "respectively" we cannot resolve: the figures are someone's, but we cannot tell whose.
-            foreach (var f in bound)
+            // "respectively" we cannot resolve: the figures of its list are someone's, but we cannot tell whose.
+            foreach (var f in bound.Where(f => f.Start >= listStart || bound.Count <= 2))
             {
                 result[result.IndexOf(f)] = f with { Unbound = true };
             }

@@ -55,6 +55,30 @@ public static class Lexicon
         return result;
     }
 
+    /// <summary>Units of measure by name: the dimension ("length") and the factor to its base unit (1,000 for a kilometre).</summary>
+    public static readonly FrozenDictionary<string, (string Dimension, decimal Factor)> Units = ReadUnits();
+
+    private static FrozenDictionary<string, (string Dimension, decimal Factor)> ReadUnits()
+    {
+        var units = new Dictionary<string, (string, decimal)>(StringComparer.Ordinal);
+        foreach (var (key, names) in WordLists.Map("units"))
+        {
+            var parts = key.Split('*');
+            if (parts.Length != 2 || !decimal.TryParse(parts[1], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var factor))
+            {
+                throw new InvalidOperationException($"Word list 'units': '{key}' is not 'dimension*factor'.");
+            }
+            foreach (var name in names)
+            {
+                if (!units.TryAdd(name, (parts[0], factor)))
+                {
+                    throw new InvalidOperationException($"Word list 'units': '{name}' is listed twice.");
+                }
+            }
+        }
+        return units.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
     private static FrozenDictionary<string, string> ReadCurrencies()
     {
         var units = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -91,6 +91,52 @@ public class ExtractionTests
     }
 
     [Theory]
+    [InlineData("The garrison numbered between 3,200 and 3,500 fighters.", 3200, 3500, "range:fight")]
+    [InlineData("Strength: 3,200 to 3,800 rebel fighters.", 3200, 3800, "range:fight")]
+    [InlineData("It released 32 to 39 million cubic metres of waste.", 32_000_000, 39_000_000, "range:metre")]
+    [InlineData("Activists offered between €20 and €50 per vote.", 20, 50, "range:eur:vote")]
+    [InlineData("The network paid €20 to €80 a vote.", 20, 80, "range:eur:vote")]
+    public void Ranges_of_a_quantity_with_what_they_are_of(string sentence, decimal low, decimal high, string measure)
+    {
+        var range = Single(sentence, FigureType.Range);
+        Assert.Equal((low, high, measure), (range.Value, range.High!.Value, range.Measure));
+        Assert.DoesNotContain(Figures(sentence), f => f.Type is FigureType.Count or FigureType.Amount);
+    }
+
+    [Theory]
+    [InlineData("Volunteers aged 18 to 25 joined.")]
+    [InlineData("The toll rose from 12 to 19 people.")]
+    [InlineData("The score was 3 to 2.")]
+    public void Not_ranges_of_a_quantity(string sentence) =>
+        Assert.DoesNotContain(Figures(sentence), f => f.Type == FigureType.Range);
+
+    [Theory]
+    [InlineData("Officials declared a 12-kilometre exclusion zone.", 12_000, "size:length")]
+    [InlineData("The exclusion zone was set at 5 kilometres.", 5_000, "size:length")]
+    [InlineData("The road was shut in a 40-day closure.", 960, "size:duration")]
+    [InlineData("The closure of the road lasted 47 days.", 1_128, "size:duration")]
+    public void Sizes_in_base_units_with_what_they_are_of(string sentence, decimal value, string measure)
+    {
+        var size = Assert.Single(Figures(sentence));
+        Assert.Equal((value, measure), (size.Value, size.Measure));
+        Assert.NotEmpty(size.Things);
+    }
+
+    [Theory]
+    [InlineData("Three days later the army withdrew.")]
+    [InlineData("The talks ended within 48 hours.")]
+    public void A_time_from_a_moment_is_no_size(string sentence) =>
+        Assert.DoesNotContain(Figures(sentence), f => f.Measure.StartsWith("size:", StringComparison.Ordinal));
+
+    [Fact]
+    public void A_range_before_a_respectively_list_stays_bound()
+    {
+        var figures = Figures("Activists offered between €20 and €50 per vote, and the network bought votes in Tessmark and Vell, spending €86,000 and €41,000 there, respectively.");
+        Assert.False(Assert.Single(figures, f => f.Type == FigureType.Range).Unbound);
+        Assert.Equal(["Tessmark", "Vell"], figures.Where(f => f.Type == FigureType.Amount).Select(f => f.BoundPlace));
+    }
+
+    [Theory]
     [InlineData("The IMF approved a $12 million loan.", 12_000_000, "amount:usd", "loan")]
     [InlineData("The EU pledged €65 million in aid.", 65_000_000, "amount:eur", "aid")]
     public void Money_with_what_it_is_said_of(string sentence, decimal value, string measure, string thing)
