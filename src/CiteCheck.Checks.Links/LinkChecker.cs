@@ -60,7 +60,8 @@ public sealed class LinkChecker(ILinkFetcher fetcher, LinkCheckOptions options, 
     public async Task<LinkReport> CheckAsync(Document document, IProgress<LinkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var requests = LinkCollector.Collect(document);
-        var needs = FigureNeeds.Plan(document, _figures);
+        // Worked out beside the first requests (the figure extractor reads every claim), awaited when a page needs it.
+        var needs = Task.Run(() => FigureNeeds.Plan(document, _figures), cancellationToken);
         var results = new LinkResult[requests.Length];
         var order = Interleave(requests);
         var done = 0;
@@ -79,12 +80,12 @@ public sealed class LinkChecker(ILinkFetcher fetcher, LinkCheckOptions options, 
         {
             await fetcher.FlushAsync().ConfigureAwait(false); // the cache's writes, also when cancelled
         }
-        var diagnostics = LinkDiagnostics.For(results).Concat(FigureSupportCheck.Run(results, needs));
+        var diagnostics = LinkDiagnostics.For(results).Concat(FigureSupportCheck.Run(results, await needs.ConfigureAwait(false)));
         return new LinkReport([.. results], [.. diagnostics]);
     }
 
     /// <summary>Checks one URL; the figures of <paramref name="needs"/> are matched against its page's text, which is then dropped.</summary>
-    public async Task<LinkResult> CheckOneAsync(LinkRequest request, FigureNeeds? needs, CancellationToken cancellationToken)
+    public async Task<LinkResult> CheckOneAsync(LinkRequest request, Task<FigureNeeds>? needs, CancellationToken cancellationToken)
     {
         if (request.Url is null)
         {
@@ -101,7 +102,7 @@ public sealed class LinkChecker(ILinkFetcher fetcher, LinkCheckOptions options, 
         {
             if (needs is not null && FigureSupportCheck.Reads(status.State))
             {
-                figures = needs.Match(request.SourceKeys, text);
+                figures = (await needs.ConfigureAwait(false)).Match(request.SourceKeys, text);
             }
             fetch = fetch with { Page = fetch.Page with { Text = null } };
         }

@@ -354,4 +354,30 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
         Assert.Equal(("CC3008", "response-too-large"), (d.Id, d.Rule));
         Assert.Equal(document.Citations.Single().TargetSpan, d.Location);
     }
+
+    [Fact]
+    public async Task Redirects_at_the_limit_are_followed_and_one_past_it_is_unreachable()
+    {
+        Page("/hops/1", 302, null, ("Location", "/hops/2"));
+        Page("/hops/2", 302, null, ("Location", "/hops/3"));
+        Page("/hops/3", 302, null, ("Location", "/hops/4"));
+        Page("/hops/4", 200, LinkKit.Html("Four hops away"));
+        var options = LinkKit.Fast with { MaxRedirects = 3 };
+        LinkAssert.State(LinkState.Ok, await LinkKit.CheckOneAsync(Url("/hops/1"), options: options));
+        var past = await LinkKit.CheckOneAsync(Url("/hops/1"), options: options with { MaxRedirects = 2 });
+        LinkAssert.State(LinkState.Unreachable, past);
+        Assert.Contains("more than 2 redirects", past.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Retry_after_beyond_the_cap_is_given_up_at_once_naming_the_wait()
+    {
+        Page("/later", 429, null, ("Retry-After", "3600"));
+        var time = new RecordingTime();
+        var result = await LinkKit.CheckOneAsync(Url("/later"), time: time);
+        LinkAssert.State(LinkState.Unreachable, result);
+        Assert.Contains("asked to retry after 3600s", result.Status.Detail);
+        Assert.Equal(1, LinkKit.RequestsTo(Server, "/later"));
+        Assert.DoesNotContain(time.Timers, t => t < LinkKit.Fast.Timeout); // no wait at all
+    }
 }

@@ -110,6 +110,31 @@ public sealed class PageReaderTests
         Assert.Contains("'br'", read.Corrupt);
     }
 
+    [Theory]
+    [InlineData(4096, false, BodyCap.None)] // the wire cap exactly
+    [InlineData(4097, false, BodyCap.Wire)] // one byte past it
+    [InlineData(8192, true, BodyCap.None)] // the decoded cap exactly
+    [InlineData(8193, true, BodyCap.Decoded)]
+    public async Task Caps_hold_at_the_limit_and_one_byte_past_it(int size, bool gzip, BodyCap expected)
+    {
+        var page = new byte[size];
+        Array.Fill(page, (byte)'x');
+        var wire = gzip ? Gzip(z => z.Write(page)) : page;
+        var read = await Read(new MemoryStream(wire), gzip ? "gzip" : null);
+        Assert.Equal(expected, read.Over);
+        Assert.Equal(expected == BodyCap.None ? size : 0, read.Page.Text?.Length ?? 0);
+    }
+
+    [Theory]
+    [InlineData(1000, BodyCap.None)] // the element cap exactly
+    [InlineData(1001, BodyCap.Elements)]
+    public async Task The_element_cap_holds_at_the_limit_and_one_past_it(int elements, BodyCap expected)
+    {
+        var html = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<i>", elements)));
+        var read = await Read(new MemoryStream(html));
+        Assert.Equal(expected, read.Over);
+    }
+
     [Fact]
     public void The_scanner_reads_title_og_title_first_h1_and_visible_text()
     {
