@@ -20,7 +20,7 @@ public sealed record LinkCheckOptions
     public int Concurrency { get; init; } = 128;
 
     /// <summary>Bodies being read at once, all hosts together: what bounds the memory of a run (each holds at most one page's text).</summary>
-    public int BodyConcurrency { get; init; } = 32;
+    public int BodyConcurrency { get; init; } = 16;
 
     /// <summary>Requests in flight to one host at once.</summary>
     public int HostConcurrency { get; init; } = 8;

@@ -78,7 +78,7 @@ public sealed class LinkCache(IHost host, string directory, TimeSpan maxAge)
 public sealed class CachingLinkFetcher(ILinkFetcher inner, LinkCache cache) : ILinkFetcher
 {
     private const int Writers = 4;
-    private const int Queued = 16;
+    private const int Queued = 8;
 
     private readonly Lock _lock = new();
     private Channel<FetchResult>? _queue;

@@ -38,6 +38,6 @@ echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(git rev-
 (cd "$WORK" && /usr/bin/time -f "%e s wall, %M KB peak RSS, %U s user, %S s system" -o "$WORK/time.txt" \
   "$CITECHECK" links report.md --allow-private --cache "$WORK/cache" --fail-on never >"$WORK/out.txt" 2>"$WORK/err.txt") || true
 grep -E 'CC300[0-9]' "$WORK/out.txt" | sed "s|$PORT|PORT|g" | sed 's/^/  /' || true
-grep -cE '^ok ' "$WORK/out.txt" | sed 's/^/  ok pages: /'
+echo "  ok pages: $(grep -cE '^ok ' "$WORK/out.txt" || true)"
 tail -1 "$WORK/err.txt"
 cat "$WORK/time.txt"
