@@ -68,13 +68,38 @@ public sealed class LinkChecker(ILinkFetcher fetcher, LinkCheckOptions options, 
         try
         {
             // URLs in progress at once: more than the requests in flight, since a URL waiting out a Retry-After or a
-            // backoff, or queued at its host's gate, holds no request slot (see HttpLinkFetcher).
+            // backoff holds no request slot (see HttpLinkFetcher); but at most twice --host-concurrency of one host, so a
+            // URL never queues at its host's gate long enough for its timeouts (which count from the gate) to fire.
             var urls = Math.Max(64, _options.Concurrency * 4);
-            await Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = urls, CancellationToken = cancellationToken }, async (i, token) =>
+            var perHost = new Dictionary<string, SemaphoreSlim>(StringComparer.OrdinalIgnoreCase);
+            foreach (var r in requests)
             {
-                results[i] = await CheckOneAsync(requests[i], needs, token).ConfigureAwait(false);
-                progress?.Report(new LinkProgress(Interlocked.Increment(ref done), requests.Length, results[i]));
-            }).ConfigureAwait(false);
+                perHost.TryAdd(r.Host, new SemaphoreSlim(_options.HostConcurrency * 2));
+            }
+            try
+            {
+                await Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = urls, CancellationToken = cancellationToken }, async (i, token) =>
+                {
+                    var admitted = perHost[requests[i].Host];
+                    await admitted.WaitAsync(token).ConfigureAwait(false);
+                    try
+                    {
+                        results[i] = await CheckOneAsync(requests[i], needs, token).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        admitted.Release();
+                    }
+                    progress?.Report(new LinkProgress(Interlocked.Increment(ref done), requests.Length, results[i]));
+                }).ConfigureAwait(false);
+            }
+            finally
+            {
+                foreach (var gate in perHost.Values)
+                {
+                    gate.Dispose();
+                }
+            }
         }
         finally
         {
