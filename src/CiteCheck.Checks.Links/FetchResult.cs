@@ -17,6 +17,9 @@ public enum FetchOutcome
     /// <summary>Gave up: timeouts, connection failures, an open circuit; <see cref="FetchResult.Cause"/> says which.</summary>
     Failed,
 
+    /// <summary>A 2xx answer came, but its body could not be decoded (corrupt gzip, an encoding not asked for); <see cref="FetchResult.Cause"/> says why.</summary>
+    Unreadable,
+
     /// <summary>A redirect came back to a URL already visited.</summary>
     RedirectLoop,
 
@@ -73,4 +76,7 @@ public sealed record FetchResult(FetchOutcome Outcome, int? Code, string Url, st
 public interface ILinkFetcher
 {
     Task<FetchResult> FetchAsync(Uri url, CancellationToken cancellationToken);
+
+    /// <summary>Finishes what the fetches left running (the cache's writes); the checker waits for it before it returns, cancelled or not.</summary>
+    Task FlushAsync() => Task.CompletedTask;
 }

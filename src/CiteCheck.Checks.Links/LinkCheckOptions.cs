@@ -16,8 +16,11 @@ public sealed record LinkCheckOptions
 
     public static readonly TimeSpan MaxHostInterval = TimeSpan.FromMinutes(1);
 
-    /// <summary>URLs checked at once, all hosts together.</summary>
-    public int Concurrency { get; init; } = 32;
+    /// <summary>Requests in flight at once, all hosts together (a URL waiting out a Retry-After or a backoff holds none).</summary>
+    public int Concurrency { get; init; } = 128;
+
+    /// <summary>Bodies being read at once, all hosts together: what bounds the memory of a run (each holds at most one page's text).</summary>
+    public int BodyConcurrency { get; init; } = 16;
 
     /// <summary>Requests in flight to one host at once.</summary>
     public int HostConcurrency { get; init; } = 8;
@@ -43,11 +46,14 @@ public sealed record LinkCheckOptions
     /// <summary>Redirects followed before giving up.</summary>
     public int MaxRedirects { get; init; } = 10;
 
-    /// <summary>Bytes read from the wire for one response; the rest is not read (the page is judged on what was read).</summary>
+    /// <summary>Bytes read from the wire for one response; a body past this is not read further and not judged (too large).</summary>
     public long MaxResponseBytes { get; init; } = 5 * 1024 * 1024;
 
     /// <summary>Bytes a compressed body may expand to (a gzip bomb stops here).</summary>
     public long MaxDecompressedBytes { get; init; } = 20 * 1024 * 1024;
+
+    /// <summary>Start tags a page may have; a page with more is not read further and not judged (too large).</summary>
+    public int MaxElements { get; init; } = 250_000;
 
     /// <summary>Characters of page text kept in the cache for the figure check.</summary>
     public int MaxTextChars { get; init; } = 500_000;
@@ -81,6 +87,7 @@ public sealed record LinkCheckOptions
     public LinkCheckOptions Validate()
     {
         Require(Concurrency is >= 1 and <= MaxConcurrency, nameof(Concurrency), $"between 1 and {MaxConcurrency}");
+        Require(BodyConcurrency is >= 1 and <= MaxConcurrency, nameof(BodyConcurrency), $"between 1 and {MaxConcurrency}");
         Require(HostConcurrency is >= 1 and <= MaxHostConcurrency, nameof(HostConcurrency), $"between 1 and {MaxHostConcurrency}");
         Require(HostInterval >= TimeSpan.Zero && HostInterval <= MaxHostInterval, nameof(HostInterval), "between 0 and 1 minute");
         Require(Timeout >= MinTimeout && Timeout <= MaxTimeout, nameof(Timeout), "between 10 ms and 1 hour");
@@ -91,6 +98,7 @@ public sealed record LinkCheckOptions
         Require(MaxRedirects is >= 0 and <= 50, nameof(MaxRedirects), "between 0 and 50");
         Require(MaxResponseBytes >= 1024, nameof(MaxResponseBytes), "at least 1 KiB");
         Require(MaxDecompressedBytes >= MaxResponseBytes, nameof(MaxDecompressedBytes), "at least MaxResponseBytes");
+        Require(MaxElements >= 1, nameof(MaxElements), "at least 1");
         Require(MaxTextChars >= 0, nameof(MaxTextChars), "0 or more");
         Require(BreakerFailureRatio is > 0 and <= 1, nameof(BreakerFailureRatio), "above 0 and at most 1");
         Require(BreakerMinimumThroughput >= 2, nameof(BreakerMinimumThroughput), "at least 2");

@@ -7,8 +7,14 @@ using CiteCheck.Model;
 
 namespace CiteCheck.Checks.Links;
 
-/// <summary>One URL's verdict, with the fetch it was judged on (null when it was not fetched) and its archive's, if checked.</summary>
-public sealed record LinkResult(LinkRequest Request, LinkStatus Status, FetchResult? Fetch);
+/// <summary>
+/// One URL's verdict, with the fetch it was judged on (null when it was not fetched), and the figures its page's text holds
+/// (null when the text was not read). The page's text itself is let go once matched: the cache keeps it, the run does not.
+/// </summary>
+public sealed record LinkResult(LinkRequest Request, LinkStatus Status, FetchResult? Fetch)
+{
+    public PageFigures? Figures { get; init; }
+}
 
 /// <summary>Reported after each URL: how many are done out of how many, and the last result.</summary>
 public sealed record LinkProgress(int Done, int Total, LinkResult Last);
@@ -54,19 +60,57 @@ public sealed class LinkChecker(ILinkFetcher fetcher, LinkCheckOptions options, 
     public async Task<LinkReport> CheckAsync(Document document, IProgress<LinkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var requests = LinkCollector.Collect(document);
+        // Worked out beside the first requests (the figure extractor reads every claim), awaited when a page needs it.
+        var needs = Task.Run(() => FigureNeeds.Plan(document, _figures), cancellationToken);
         var results = new LinkResult[requests.Length];
         var order = Interleave(requests);
         var done = 0;
-        await Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken }, async (i, token) =>
+        try
         {
-            results[i] = await CheckOneAsync(requests[i], token).ConfigureAwait(false);
-            progress?.Report(new LinkProgress(Interlocked.Increment(ref done), requests.Length, results[i]));
-        }).ConfigureAwait(false);
-        var diagnostics = LinkDiagnostics.For(results).Concat(FigureSupportCheck.Run(document, results, _figures));
+            // URLs in progress at once: more than the requests in flight, since a URL waiting out a Retry-After or a
+            // backoff holds no request slot (see HttpLinkFetcher); but at most twice --host-concurrency of one host, so a
+            // URL never queues at its host's gate long enough for its timeouts (which count from the gate) to fire.
+            var urls = Math.Max(64, _options.Concurrency * 4);
+            var perHost = new Dictionary<string, SemaphoreSlim>(StringComparer.OrdinalIgnoreCase);
+            foreach (var r in requests)
+            {
+                perHost.TryAdd(r.Host, new SemaphoreSlim(_options.HostConcurrency * 2));
+            }
+            try
+            {
+                await Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = urls, CancellationToken = cancellationToken }, async (i, token) =>
+                {
+                    var admitted = perHost[requests[i].Host];
+                    await admitted.WaitAsync(token).ConfigureAwait(false);
+                    try
+                    {
+                        results[i] = await CheckOneAsync(requests[i], needs, token).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        admitted.Release();
+                    }
+                    progress?.Report(new LinkProgress(Interlocked.Increment(ref done), requests.Length, results[i]));
+                }).ConfigureAwait(false);
+            }
+            finally
+            {
+                foreach (var gate in perHost.Values)
+                {
+                    gate.Dispose();
+                }
+            }
+        }
+        finally
+        {
+            await fetcher.FlushAsync().ConfigureAwait(false); // the cache's writes, also when cancelled
+        }
+        var diagnostics = LinkDiagnostics.For(results).Concat(FigureSupportCheck.Run(results, await needs.ConfigureAwait(false)));
         return new LinkReport([.. results], [.. diagnostics]);
     }
 
-    public async Task<LinkResult> CheckOneAsync(LinkRequest request, CancellationToken cancellationToken)
+    /// <summary>Checks one URL; the figures of <paramref name="needs"/> are matched against its page's text, which is then dropped.</summary>
+    public async Task<LinkResult> CheckOneAsync(LinkRequest request, Task<FigureNeeds>? needs, CancellationToken cancellationToken)
     {
         if (request.Url is null)
         {
@@ -78,7 +122,16 @@ public sealed class LinkChecker(ILinkFetcher fetcher, LinkCheckOptions options, 
         {
             status = status with { ArchivedCopyOk = await ArchiveAnswersAsync(archive, cancellationToken).ConfigureAwait(false) };
         }
-        return new LinkResult(request, status, fetch);
+        PageFigures? figures = null;
+        if (fetch.Page?.Text is { Length: > 0 } text)
+        {
+            if (needs is not null && FigureSupportCheck.Reads(status.State))
+            {
+                figures = (await needs.ConfigureAwait(false)).Match(request.SourceKeys, text);
+            }
+            fetch = fetch with { Page = fetch.Page with { Text = null } };
+        }
+        return new LinkResult(request, status, fetch) { Figures = figures };
     }
 
     /// <summary>Whether the archived copy is there: ok, redirected (archives redirect to the nearest snapshot) or too large to read, and not a soft 404.</summary>

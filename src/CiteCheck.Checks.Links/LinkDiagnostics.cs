@@ -24,6 +24,7 @@ public static class LinkDiagnostics
                 LinkState.Soft404 => Soft404Classifier.Rule,
                 LinkState.TitleMismatch => TitleMatcher.Rule,
                 LinkState.TooLarge => LinkClassifier.ResponseTooLarge,
+                LinkState.Unreadable => LinkClassifier.UnreadableResponse,
                 _ => null,
             };
             if (rule is null)
@@ -57,6 +58,8 @@ public static class LinkDiagnostics
             LinkState.TitleMismatch => $"'{url}' may be the wrong page: {s.Detail}",
             LinkState.TooLarge => $"'{url}' answers, but {s.Detail}, so it was not read: its title and figures are not checked"
                 + (s.PermanentRedirect is { } moved ? $"; it is permanently redirected to '{moved}'" : ""),
+            LinkState.Unreadable => $"'{url}' answers, but {s.Detail}, so it was not read: its title and figures are not checked"
+                + (s.PermanentRedirect is { } target ? $"; it is permanently redirected to '{target}'" : ""),
             _ => $"'{url}': {s}",
         };
         if (s.ArchivedCopyOk is { } archived)

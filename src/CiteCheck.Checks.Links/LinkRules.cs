@@ -17,5 +17,6 @@ public static class LinkRules
         LinkClassifier.RedirectedLink,
         FigureSupportCheck.Rule,
         LinkClassifier.ResponseTooLarge,
+        LinkClassifier.UnreadableResponse,
     ];
 }

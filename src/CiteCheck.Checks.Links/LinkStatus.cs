@@ -27,6 +27,9 @@ public enum LinkState
     /// <summary>2xx, but the body passed a size cap (read or decompressed), so the page was not read and nothing on it was judged.</summary>
     TooLarge,
 
+    /// <summary>2xx, but the body could not be decoded (corrupt gzip, an encoding not asked for), so nothing on the page was judged.</summary>
+    Unreadable,
+
     /// <summary>Not checked: not http(s), not absolute, or offline with no cache entry.</summary>
     Excluded,
 }
@@ -64,6 +67,7 @@ public sealed record LinkStatus(LinkState State, int? Code, string Detail)
         LinkState.Soft404 => "soft-404",
         LinkState.TitleMismatch => "title-mismatch",
         LinkState.TooLarge => "too-large",
+        LinkState.Unreadable => "unreadable",
         _ => "excluded",
     };
 

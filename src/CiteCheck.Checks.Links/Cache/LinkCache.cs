@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Threading.Channels;
 using CiteCheck.Model;
 
 namespace CiteCheck.Checks.Links.Cache;
@@ -68,9 +69,22 @@ public sealed class LinkCache(IHost host, string directory, TimeSpan maxAge)
     private sealed record Entry(int Version, FetchResult? Result);
 }
 
-/// <summary>The cache wrapped around a fetcher (not the other way round): a fresh entry answers without a request; a new, lasting result is written.</summary>
+/// <summary>
+/// The cache wrapped around a fetcher (not the other way round): a fresh entry answers without a request; a new, lasting
+/// result is written. Writes (each one flushed to disk by the host) are made by a few writer threads of their own, off the
+/// requests' path, through a bounded queue (a full queue holds the fetches back, so memory stays bounded);
+/// <see cref="FlushAsync"/> waits for every write queued, and is called by the checker before it returns, also on Ctrl-C.
+/// </summary>
 public sealed class CachingLinkFetcher(ILinkFetcher inner, LinkCache cache) : ILinkFetcher
 {
+    private const int Writers = 4;
+    private const int Queued = 8;
+
+    private readonly Lock _lock = new();
+    private Channel<FetchResult>? _queue;
+    private Task[]? _writers;
+    private Exception? _failure;
+
     public async Task<FetchResult> FetchAsync(Uri url, CancellationToken cancellationToken)
     {
         if (cache.Read(url.AbsoluteUri) is { } cached)
@@ -80,9 +94,67 @@ public sealed class CachingLinkFetcher(ILinkFetcher inner, LinkCache cache) : IL
         var result = await inner.FetchAsync(url, cancellationToken).ConfigureAwait(false);
         if (result.Cacheable)
         {
-            cache.Write(result);
+            // Not cancelled with the run: a result fetched is kept, even when Ctrl-C comes while it waits for room.
+            await Queue().WriteAsync(result, CancellationToken.None).ConfigureAwait(false);
         }
         return result;
+    }
+
+    public async Task FlushAsync()
+    {
+        Channel<FetchResult>? queue;
+        Task[]? writers;
+        lock (_lock)
+        {
+            (queue, writers, _queue, _writers) = (_queue, _writers, null, null);
+        }
+        if (queue is not null)
+        {
+            queue.Writer.TryComplete();
+            await Task.WhenAll(writers!).ConfigureAwait(false);
+        }
+        if (Interlocked.Exchange(ref _failure, null) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+        await inner.FlushAsync().ConfigureAwait(false);
+    }
+
+    private ChannelWriter<FetchResult> Queue()
+    {
+        lock (_lock)
+        {
+            if (_queue is null)
+            {
+                var queue = Channel.CreateBounded<FetchResult>(new BoundedChannelOptions(Queued) { SingleWriter = false, SingleReader = false });
+                _writers = [.. Enumerable.Range(0, Writers).Select(_ => Task.Factory.StartNew(() => Write(queue.Reader), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))];
+                _queue = queue;
+            }
+            return _queue.Writer;
+        }
+    }
+
+    /// <summary>One writer thread: a write that fails is kept for <see cref="FlushAsync"/> to throw, and the queue is still drained.</summary>
+    private void Write(ChannelReader<FetchResult> reader)
+    {
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (reader.TryRead(out var result))
+            {
+                if (Volatile.Read(ref _failure) is not null)
+                {
+                    continue;
+                }
+                try
+                {
+                    cache.Write(result);
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref _failure, e, null);
+                }
+            }
+        }
     }
 }
 

@@ -6,7 +6,7 @@ namespace CiteCheck.Checks.Links.Classification;
 /// <summary>
 /// Judges a fetch: a pure function of the request (its bibliography titles) and the fetch result, so cached results are
 /// judged again on every run. HTTP answers first (404/410 and unknown hosts are broken; 401/403/451 blocked; 408/429/5xx and
-/// failures unreachable; other 4xx broken), then, for a 2xx page: too large (a body over a size cap, never parsed),
+/// failures unreachable; other 4xx broken; a 2xx body that cannot be decoded unreadable), then, for a 2xx page: too large (a body over a size cap, never parsed),
 /// soft-404, title mismatch, permanent redirect, ok.
 /// </summary>
 public static class LinkClassifier
@@ -16,6 +16,7 @@ public static class LinkClassifier
     public static readonly DiagnosticDescriptor BlockedLink = new("CC3005", "blocked-link", "Linked page refuses the checker", Severity.Warning, "links");
     public static readonly DiagnosticDescriptor RedirectedLink = new("CC3006", "redirected-link", "Link is permanently redirected", Severity.Info, "links");
     public static readonly DiagnosticDescriptor ResponseTooLarge = new("CC3008", "response-too-large", "Linked page is too large to read whole", Severity.Warning, "links");
+    public static readonly DiagnosticDescriptor UnreadableResponse = new("CC3009", "unreadable-response", "Linked page answers with a body that cannot be read", Severity.Warning, "links");
 
     public static LinkStatus Classify(LinkRequest request, FetchResult fetch, LinkCheckOptions options)
     {
@@ -30,6 +31,8 @@ public static class LinkClassifier
         {
             case FetchOutcome.NotCached:
                 return new LinkStatus(LinkState.Excluded, null, "offline, and not in the cache");
+            case FetchOutcome.Unreadable:
+                return new LinkStatus(LinkState.Unreadable, fetch.Code, fetch.Cause ?? "its body cannot be decoded") { PermanentRedirect = PermanentTarget(fetch) };
             case FetchOutcome.NameNotResolved:
                 return new LinkStatus(LinkState.Broken, null, fetch.Cause ?? "host not found");
             case FetchOutcome.Refused:

@@ -8,6 +8,7 @@ namespace CiteCheck.Checks.Links.Http;
 /// checker probe the machine it runs on or its network (SSRF). With a <see cref="SocketsHttpHandler"/> the check sits in
 /// its <see cref="SocketsHttpHandler.ConnectCallback"/>: the address checked is the address connected to, on every
 /// redirect hop, which also defeats DNS rebinding. Other handlers (test fakes) get the literal-address check only.
+/// The same callback resolves each host name once per run, with the guard or without it (--allow-private).
 /// </summary>
 public static class AddressGuard
 {
@@ -21,10 +22,8 @@ public static class AddressGuard
             sockets.MaxConnectionsPerServer = options.HostConcurrency;
             sockets.MaxResponseHeadersLength = 64;
             sockets.ConnectTimeout = options.Timeout;
-            if (!options.AllowPrivateAddresses)
-            {
-                sockets.ConnectCallback = ConnectPublicAsync;
-            }
+            var names = new NameMemo();
+            sockets.ConnectCallback = (context, token) => ConnectAsync(context, names, !options.AllowPrivateAddresses, token);
         }
         return handler;
     }
@@ -79,13 +78,14 @@ public static class AddressGuard
         return IPAddress.TryParse(url.IdnHost.Trim('[', ']'), out var ip) && !IsPublic(ip) ? $"'{url.Host}' is not a public address" : null;
     }
 
-    private static async ValueTask<Stream> ConnectPublicAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    /// <summary>Resolves the host (once per run, see <see cref="NameMemo"/>), refuses non-public addresses unless allowed, connects.</summary>
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, NameMemo names, bool publicOnly, CancellationToken cancellationToken)
     {
         var host = context.DnsEndPoint.Host;
         var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
             ? [literal]
-            : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-        var allowed = addresses.Where(IsPublic).ToArray();
+            : await names.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
+        var allowed = publicOnly ? addresses.Where(IsPublic).ToArray() : addresses;
         if (allowed.Length == 0)
         {
             throw new PrivateAddressException(host, addresses);
@@ -100,6 +100,35 @@ public static class AddressGuard
         {
             socket.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Each host name is resolved once per run (a run lasts minutes; the connection pool opens several connections per
+    /// host and the resolver does not cache). A failed lookup is not kept. The addresses are checked on every connection,
+    /// so keeping them cannot let a private address through.
+    /// </summary>
+    private sealed class NameMemo
+    {
+        private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Task<IPAddress[]> Lookup, long Expires)> _names = new(StringComparer.OrdinalIgnoreCase);
+
+        public async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
+        {
+            var now = Environment.TickCount64;
+            var entry = _names.AddOrUpdate(
+                host,
+                h => (Dns.GetHostAddressesAsync(h, CancellationToken.None), now + (long)Lifetime.TotalMilliseconds),
+                (h, old) => old.Expires > now && !old.Lookup.IsFaulted && !old.Lookup.IsCanceled ? old : (Dns.GetHostAddressesAsync(h, CancellationToken.None), now + (long)Lifetime.TotalMilliseconds));
+            try
+            {
+                return await entry.Lookup.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                _names.TryRemove(new KeyValuePair<string, (Task<IPAddress[]>, long)>(host, entry));
+                throw;
+            }
         }
     }
 }

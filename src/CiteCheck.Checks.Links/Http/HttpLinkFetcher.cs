@@ -12,8 +12,12 @@ namespace CiteCheck.Checks.Links.Http;
 /// <summary>
 /// Fetches URLs over one <see cref="HttpClient"/> built on the host's handler. Redirects are followed here, hop by hop
 /// (each hop through the host's gate and pipeline), up to a limit, with loops detected. By default each hop is a GET whose
-/// body is read only when it is a page we read (HTML or plain text) and only up to the caps; with
-/// <see cref="LinkCheckOptions.HeadFirst"/> a HEAD goes first and a GET follows when the HEAD is refused or the page is needed.
+/// body is read only when it is a page we read (HTML or plain text), as a stream and under the caps
+/// (<see cref="PageReader"/>); with <see cref="LinkCheckOptions.HeadFirst"/> a HEAD goes first and a GET follows when the
+/// HEAD is refused or the page is needed. Each attempt passes three gates, in this order: its host's
+/// (<see cref="LinkCheckOptions.HostConcurrency"/>), the run's requests (<see cref="LinkCheckOptions.Concurrency"/>) and,
+/// for a body, the run's body reads (<see cref="LinkCheckOptions.BodyConcurrency"/>). A request waiting out a Retry-After
+/// or a backoff holds none of them.
 /// </summary>
 public sealed class HttpLinkFetcher : ILinkFetcher, IDisposable
 {
@@ -23,19 +27,31 @@ public sealed class HttpLinkFetcher : ILinkFetcher, IDisposable
     private readonly IHost _host;
     private readonly bool _guardedByHandler;
     private readonly ConcurrentDictionary<string, (HostGate Gate, ResiliencePipeline<HttpResponseMessage> Pipeline)> _hosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SemaphoreSlim _requests;
+    private readonly SemaphoreSlim _bodies;
+    private readonly PageLimits _limits;
 
     public HttpLinkFetcher(IHost host, LinkCheckOptions options, TimeProvider? time = null)
     {
         _options = options.Validate();
         _host = host;
+        _requests = new SemaphoreSlim(options.Concurrency, options.Concurrency);
+        _bodies = new SemaphoreSlim(options.BodyConcurrency, options.BodyConcurrency);
+        _limits = PageLimits.Of(options);
         _time = time ?? TimeProvider.System;
         var handler = AddressGuard.Configure(host.CreateHttpHandler(), options);
         _guardedByHandler = handler is SocketsHttpHandler;
-        _client = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        _client = new HttpClient(handler, disposeHandler: true)
+        {
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            // HTTP/2 where the server offers it (TLS), so one connection carries a host's requests; HTTP/1.1 otherwise.
+            DefaultRequestVersion = System.Net.HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
         _client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
         _client.DefaultRequestHeaders.Accept.ParseAdd(options.Accept);
         _client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(options.AcceptLanguage);
-        _client.DefaultRequestHeaders.AcceptEncoding.ParseAdd("gzip, deflate, br");
+        _client.DefaultRequestHeaders.AcceptEncoding.ParseAdd(PageReader.AcceptEncoding);
     }
 
     /// <summary>Requests sent (attempts included), for tests and the summary.</summary>
@@ -120,17 +136,20 @@ public sealed class HttpLinkFetcher : ILinkFetcher, IDisposable
                 }
                 PageInfo? page = null;
                 string? tooLarge = null;
-                if (method == HttpMethod.Get && code is >= 200 and < 300 && PageReader.IsReadable(mediaType) && response.Content is BufferedBody { Body.Truncated: true } over)
+                if (response.Content is ReadBody { Read: { } read })
                 {
-                    // Never parsed: a part of a page is not the page, so nothing is judged from it.
-                    page = new PageInfo(mediaType, null, null, null, "", null, true);
-                    tooLarge = over.Body.Over == BodyCap.Wire
-                        ? $"its body is larger than the {Size(_options.MaxResponseBytes)} read cap"
-                        : $"its body expands to more than the {Size(_options.MaxDecompressedBytes)} decompression cap";
-                }
-                else if (method == HttpMethod.Get && code is >= 200 and < 300 && PageReader.IsReadable(mediaType) && response.Content is BufferedBody buffered)
-                {
-                    page = PageReader.Read(buffered.Body.Bytes, mediaType, response.Content.Headers.ContentType?.CharSet, _options.MaxTextChars);
+                    if (read.Corrupt is { } corrupt)
+                    {
+                        return Result(FetchOutcome.Unreadable, code, corrupt);
+                    }
+                    page = read.Page; // over a cap: never judged, so no title, hash or text
+                    tooLarge = read.Over switch
+                    {
+                        BodyCap.Wire => $"its body is larger than the {Size(_options.MaxResponseBytes)} read cap",
+                        BodyCap.Decoded => $"its body expands to more than the {Size(_options.MaxDecompressedBytes)} decompression cap",
+                        BodyCap.Elements => string.Create(CultureInfo.InvariantCulture, $"it has more than {_options.MaxElements:N0} elements"),
+                        _ => null,
+                    };
                 }
                 else if (code is >= 200 and < 300)
                 {
@@ -154,36 +173,55 @@ public sealed class HttpLinkFetcher : ILinkFetcher, IDisposable
     private static bool NeedsGet(int code, string? mediaType) =>
         code is >= 200 and < 300 ? PageReader.IsReadable(mediaType) : code is >= 400 and < 500 or 501;
 
-    /// <summary>One attempt: through the host's gate, headers first, then the body (capped) when it is a page we read.</summary>
+    /// <summary>One attempt: through the host's gate and the run's, headers first, then the body (streamed, capped) when it is a page we read.</summary>
     private async ValueTask<HttpResponseMessage> AttemptAsync(Uri url, HttpMethod method, HostGate gate, CancellationToken cancellationToken)
     {
         using var slot = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
-        Interlocked.Increment(ref _requestsSent);
-        using var request = new HttpRequestMessage(method, url);
-        var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        await _requests.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var code = (int)response.StatusCode;
-            if (method == HttpMethod.Get && code is >= 200 and < 300 && PageReader.IsReadable(response.Content.Headers.ContentType?.MediaType))
+            Interlocked.Increment(ref _requestsSent);
+            using var request = new HttpRequestMessage(method, url);
+            var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            try
             {
-                var body = await BodyReader.ReadAsync(response.Content, _options.MaxResponseBytes, _options.MaxDecompressedBytes, cancellationToken).ConfigureAwait(false);
-                var content = new BufferedBody(body);
-                foreach (var header in response.Content.Headers)
+                var code = (int)response.StatusCode;
+                var headers = response.Content.Headers;
+                if (method == HttpMethod.Get && code is >= 200 and < 300 && PageReader.IsReadable(headers.ContentType?.MediaType))
                 {
-                    if (!header.Key.Equals("Content-Encoding", StringComparison.OrdinalIgnoreCase) && !header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                    await _bodies.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
                     {
-                        content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                        await using (stream.ConfigureAwait(false))
+                        {
+                            var read = await PageReader.ReadAsync(
+                                stream, headers.ContentEncoding.LastOrDefault(), headers.ContentType?.MediaType, headers.ContentType?.CharSet, headers.ContentLength, _limits, cancellationToken).ConfigureAwait(false);
+                            var content = new ReadBody(read);
+                            if (headers.ContentType is { } type)
+                            {
+                                content.Headers.ContentType = type;
+                            }
+                            response.Content.Dispose(); // a body not read to its end closes its connection
+                            response.Content = content;
+                        }
+                    }
+                    finally
+                    {
+                        _bodies.Release();
                     }
                 }
-                response.Content.Dispose();
-                response.Content = content;
+                return response;
             }
-            return response;
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
         }
-        catch
+        finally
         {
-            response.Dispose();
-            throw;
+            _requests.Release();
         }
     }
 
@@ -231,11 +269,21 @@ public sealed class HttpLinkFetcher : ILinkFetcher, IDisposable
         }
         _hosts.Clear();
         _client.Dispose();
+        _requests.Dispose();
+        _bodies.Dispose();
     }
 
-    /// <summary>A body already read within the caps (and decompressed), standing in for the response's content.</summary>
-    private sealed class BufferedBody(Body body) : ByteArrayContent(body.Bytes)
+    /// <summary>A body already read (streamed, within the caps), standing in for the response's content.</summary>
+    private sealed class ReadBody(PageRead read) : HttpContent
     {
-        public Body Body { get; } = body;
+        public PageRead Read { get; } = read;
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => Task.CompletedTask;
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return true;
+        }
     }
 }

@@ -24,8 +24,8 @@ internal static class LinksCommand
         var cache = LinkOptions.Cache();
         var maxAge = LinkOptions.Duration("--max-age", "1d", "Reuse cached results younger than this", TimeSpan.Zero, TimeSpan.FromDays(3650));
         var offline = LinkOptions.Offline();
-        var concurrency = LinkOptions.Count("--concurrency", 32, "URLs checked at once.", LinkCheckOptions.MaxConcurrency);
-        var hostConcurrency = LinkOptions.Count("--host-concurrency", 8, "Requests in flight to one host at once.", LinkCheckOptions.MaxHostConcurrency);
+        var concurrency = LinkOptions.Count("--concurrency", new LinkCheckOptions().Concurrency, "Requests in flight at once, all hosts together.", LinkCheckOptions.MaxConcurrency);
+        var hostConcurrency = LinkOptions.Count("--host-concurrency", new LinkCheckOptions().HostConcurrency, "Requests in flight to one host at once.", LinkCheckOptions.MaxHostConcurrency);
         var hostInterval = LinkOptions.Duration("--host-interval", "0ms", "Least time between two requests to one host", TimeSpan.Zero, LinkCheckOptions.MaxHostInterval);
         var timeout = LinkOptions.Duration("--timeout", "20s", "Time one attempt may take", LinkCheckOptions.MinTimeout, LinkCheckOptions.MaxTimeout);
         var allowPrivate = new Option<bool>("--allow-private") { Description = "Allow private, loopback and link-local addresses (refused by default)." };

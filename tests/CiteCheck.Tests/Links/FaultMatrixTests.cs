@@ -41,7 +41,7 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
     public async Task Ok_200()
     {
         Page("/ok", 200, LinkKit.Html("Prison riot in Vakhdat | Reuters"));
-        var (result, _) = await LinkKit.CheckOneAsync(Url("/ok"), "Prison riot in Vakhdat");
+        var result = await LinkKit.CheckOneAsync(Url("/ok"), "Prison riot in Vakhdat");
         LinkAssert.State(LinkState.Ok, result);
         Assert.Equal(200, result.Status.Code);
         Assert.Equal("Prison riot in Vakhdat | Reuters", result.Fetch!.Page!.Title);
@@ -53,7 +53,7 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
         Page("/chain/a", 301, null, ("Location", "/chain/b"));
         Page("/chain/b", 308, null, ("Location", "/chain/c"));
         Page("/chain/c", 200, LinkKit.Html("The page"));
-        var (result, _) = await LinkKit.CheckOneAsync(Url("/chain/a"));
+        var result = await LinkKit.CheckOneAsync(Url("/chain/a"));
         LinkAssert.State(LinkState.Redirected, result);
         Assert.Equal(Url("/chain/c"), result.Status.PermanentRedirect?.AbsoluteUri);
         Assert.Equal([301, 308], result.Fetch!.Redirects.Select(r => r.Code));
@@ -64,7 +64,7 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
     {
         Page("/loop/a", 302, null, ("Location", "/loop/b"));
         Page("/loop/b", 302, null, ("Location", "/loop/a"));
-        var (result, _) = await LinkKit.CheckOneAsync(Url("/loop/a"));
+        var result = await LinkKit.CheckOneAsync(Url("/loop/a"));
         LinkAssert.State(LinkState.Unreachable, result);
         Assert.Contains("redirect loop", result.Status.Detail);
         Assert.Equal(1, LinkKit.RequestsTo(Server, "/loop/a"));
@@ -98,7 +98,7 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
     public async Task Gone_410_is_broken()
     {
         Page("/gone410", 410);
-        var (result, _) = await LinkKit.CheckOneAsync(Url("/gone410"));
+        var result = await LinkKit.CheckOneAsync(Url("/gone410"));
         LinkAssert.State(LinkState.Broken, result);
         Assert.Equal(410, result.Status.Code);
     }
@@ -110,10 +110,28 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1"));
         Server.Given(Request.Create().WithPath("/busy").UsingAnyMethod()).InScenario("busy").WhenStateIs("served")
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/html").WithBody(LinkKit.Html("Busy page")));
-        var (result, elapsed) = await LinkKit.CheckOneAsync(Url("/busy"));
+        var time = new RecordingTime();
+        var result = await LinkKit.CheckOneAsync(Url("/busy"), time: time);
         LinkAssert.State(LinkState.Ok, result);
         Assert.Equal(2, LinkKit.RequestsTo(Server, "/busy"));
-        Assert.True(elapsed >= TimeSpan.FromMilliseconds(900), $"Retry-After: 1 was not honoured ({elapsed.TotalMilliseconds:0} ms)");
+        // The one wait under the timeouts is the server's second, exactly: no backoff added on top of Retry-After.
+        Assert.Equal([TimeSpan.FromSeconds(1)], time.Timers.Where(t => t < LinkKit.Fast.Timeout));
+    }
+
+    [Fact]
+    public async Task Too_many_requests_twice_is_waited_out_twice_then_ok()
+    {
+        Server.Given(Request.Create().WithPath("/busy2").UsingAnyMethod()).InScenario("busy2").WillSetStateTo("one")
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1"));
+        Server.Given(Request.Create().WithPath("/busy2").UsingAnyMethod()).InScenario("busy2").WhenStateIs("one").WillSetStateTo("two")
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1"));
+        Server.Given(Request.Create().WithPath("/busy2").UsingAnyMethod()).InScenario("busy2").WhenStateIs("two")
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/html").WithBody(LinkKit.Html("Busy page")));
+        var time = new RecordingTime();
+        var result = await LinkKit.CheckOneAsync(Url("/busy2"), time: time);
+        LinkAssert.State(LinkState.Ok, result);
+        Assert.Equal(3, result.Fetch!.Attempts);
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)], time.Timers.Where(t => t < LinkKit.Fast.Timeout));
     }
 
     [Fact]
@@ -125,7 +143,7 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
             .RespondWith(Response.Create().WithStatusCode(503));
         Server.Given(Request.Create().WithPath("/flaky").UsingAnyMethod()).InScenario("flaky").WhenStateIs("two")
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/html").WithBody(LinkKit.Html("Flaky page")));
-        var (result, _) = await LinkKit.CheckOneAsync(Url("/flaky"));
+        var result = await LinkKit.CheckOneAsync(Url("/flaky"));
         LinkAssert.State(LinkState.Ok, result);
         Assert.Equal(3, LinkKit.RequestsTo(Server, "/flaky"));
         Assert.Equal(3, result.Fetch!.Attempts);
@@ -137,7 +155,7 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
         Server.Given(Request.Create().WithPath("/slow").UsingAnyMethod())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(LinkKit.Html("Slow")).WithDelay(TimeSpan.FromSeconds(3)));
         var options = LinkKit.Fast with { Timeout = TimeSpan.FromMilliseconds(300), MaxRetries = 1 };
-        var (result, _) = await LinkKit.CheckOneAsync(Url("/slow"), options: options);
+        var result = await LinkKit.CheckOneAsync(Url("/slow"), options: options);
         LinkAssert.State(LinkState.Unreachable, result);
         Assert.Contains($"timed out after {options.Timeout.TotalSeconds:0.###}s", result.Status.Detail); // the attempt timeout cut the 3 s answer
         Assert.Equal(2, result.Fetch!.Attempts); // the first attempt and the one retry configured
@@ -153,7 +171,7 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
             await Task.Delay(Timeout.Infinite, token);
         });
         var options = LinkKit.Fast with { Timeout = TimeSpan.FromMilliseconds(400), MaxRetries = 1 };
-        var (result, _) = await LinkKit.CheckOneAsync(raw.Url + "/stall", options: options);
+        var result = await LinkKit.CheckOneAsync(raw.Url + "/stall", options: options);
         LinkAssert.State(LinkState.Unreachable, result);
         Assert.Contains($"timed out after {options.Timeout.TotalSeconds:0.###}s", result.Status.Detail);
         Assert.Equal(2, raw.Connections);
@@ -168,7 +186,7 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
             socket.LingerState = new LingerOption(true, 0); // close with RST
             socket.Close();
         });
-        var (result, _) = await LinkKit.CheckOneAsync(raw.Url + "/reset");
+        var result = await LinkKit.CheckOneAsync(raw.Url + "/reset");
         LinkAssert.State(LinkState.Unreachable, result);
         Assert.Contains("connection", result.Status.Detail, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(3, raw.Connections); // first attempt + 2 retries
@@ -222,7 +240,7 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
     {
         Page("/2018/07/30/world/asia/cyclists.html", 302, null, ("Location", "/"));
         Page("/", 200, LinkKit.Html("The Example Times - Breaking News"));
-        var (result, _) = await LinkKit.CheckOneAsync(Url("/2018/07/30/world/asia/cyclists.html"));
+        var result = await LinkKit.CheckOneAsync(Url("/2018/07/30/world/asia/cyclists.html"));
         LinkAssert.State(LinkState.Soft404, result);
         Assert.Contains("home page", result.Status.Detail);
     }
@@ -251,7 +269,7 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
     {
         Page("/old/story-456", 301, null, ("Location", "/news/2019/story-456"));
         Page("/news/2019/story-456", 200, LinkKit.Html("Page not found | The Daily", "<p>Sorry.</p>"));
-        var (result, _) = await LinkKit.CheckOneAsync(Url("/old/story-456"));
+        var result = await LinkKit.CheckOneAsync(Url("/old/story-456"));
         LinkAssert.State(LinkState.Soft404, result);
         Assert.Contains("Page not found", result.Status.Detail);
     }
@@ -285,5 +303,81 @@ public sealed class FaultMatrixTests(LinkServerFixture fixture) : IClassFixture<
         Assert.Equal(("CC3008", "response-too-large", Severity.Warning, "1"), (d.Id, d.Rule, d.Severity, d.Source));
         Assert.Equal(document.Citations.Single().TargetSpan, d.Location);
         Assert.Contains("not read", d.Message);
+    }
+
+    [Fact]
+    public async Task Corrupt_gzip_body_is_unreadable_response_naming_the_url_not_ok()
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(LinkKit.Html("Prison riot in Vakhdat", "<p>" + new string('a', 20_000) + "</p>")));
+        }
+        var corrupt = compressed.ToArray();
+        for (var i = 20; i < corrupt.Length - 8; i += 7)
+        {
+            corrupt[i] ^= 0x5A;
+        }
+        Server.Given(Request.Create().WithPath("/corrupt").UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(200)
+            .WithHeader("Content-Type", "text/html").WithHeader("Content-Encoding", "gzip").WithBody(corrupt));
+        var document = LinkKit.Report([Url("/corrupt")], ["Prison riot in Vakhdat"]);
+        var (report, _) = await LinkKit.CheckAsync(document);
+        var result = Assert.Single(report.Results);
+        LinkAssert.State(LinkState.Unreadable, result);
+        var d = Assert.Single(report.Diagnostics);
+        Assert.Equal(("CC3009", "unreadable-response", Severity.Warning), (d.Id, d.Rule, d.Severity));
+        Assert.Equal(document.Citations.Single().TargetSpan, d.Location);
+        Assert.Contains($"'{Url("/corrupt")}'", d.Message);
+        Assert.Contains("gzip body is corrupt", d.Message);
+    }
+
+    [Fact]
+    public async Task Page_of_a_million_tiny_elements_is_response_too_large_at_the_citation()
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write("<html><head><title>Page not found</title></head><body>"u8);
+            for (var i = 0; i < 1_000_000; i++)
+            {
+                gzip.Write("<i></i>"u8);
+            }
+        }
+        Server.Given(Request.Create().WithPath("/elements").UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(200)
+            .WithHeader("Content-Type", "text/html").WithHeader("Content-Encoding", "gzip").WithBody(compressed.ToArray()));
+        var document = LinkKit.Report([Url("/elements")], ["Prison riot in Vakhdat"], claim: "The riot killed 32 people.");
+        var (report, _) = await LinkKit.CheckAsync(document, LinkKit.Fast with { MaxElements = 100_000 });
+        var result = Assert.Single(report.Results);
+        LinkAssert.State(LinkState.TooLarge, result);
+        Assert.Contains("more than 100,000 elements", result.Status.Detail);
+        var d = Assert.Single(report.Diagnostics); // never judged: no soft-404 from its title, no figure finding
+        Assert.Equal(("CC3008", "response-too-large"), (d.Id, d.Rule));
+        Assert.Equal(document.Citations.Single().TargetSpan, d.Location);
+    }
+
+    [Fact]
+    public async Task Redirects_at_the_limit_are_followed_and_one_past_it_is_unreachable()
+    {
+        Page("/hops/1", 302, null, ("Location", "/hops/2"));
+        Page("/hops/2", 302, null, ("Location", "/hops/3"));
+        Page("/hops/3", 302, null, ("Location", "/hops/4"));
+        Page("/hops/4", 200, LinkKit.Html("Four hops away"));
+        var options = LinkKit.Fast with { MaxRedirects = 3 };
+        LinkAssert.State(LinkState.Ok, await LinkKit.CheckOneAsync(Url("/hops/1"), options: options));
+        var past = await LinkKit.CheckOneAsync(Url("/hops/1"), options: options with { MaxRedirects = 2 });
+        LinkAssert.State(LinkState.Unreachable, past);
+        Assert.Contains("more than 2 redirects", past.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Retry_after_beyond_the_cap_is_given_up_at_once_naming_the_wait()
+    {
+        Page("/later", 429, null, ("Retry-After", "3600"));
+        var time = new RecordingTime();
+        var result = await LinkKit.CheckOneAsync(Url("/later"), time: time);
+        LinkAssert.State(LinkState.Unreachable, result);
+        Assert.Contains("asked to retry after 3600s", result.Status.Detail);
+        Assert.Equal(1, LinkKit.RequestsTo(Server, "/later"));
+        Assert.DoesNotContain(time.Timers, t => t < LinkKit.Fast.Timeout); // no wait at all
     }
 }

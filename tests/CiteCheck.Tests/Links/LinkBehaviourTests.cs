@@ -1,5 +1,6 @@
 using CiteCheck.Checks.Links;
 using CiteCheck.Checks.Links.Cache;
+using CiteCheck.Checks.Links.Http;
 using CiteCheck.Model;
 using CiteCheck.Tests.Support;
 using WireMock.RequestBuilders;
@@ -16,6 +17,7 @@ public sealed class LinkBehaviourTests
         using var server = LinkKit.StartServer();
         var inFlight = 0;
         var most = 0;
+        var served = 0;
         server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher("/p/*")).UsingAnyMethod())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/html").WithBody(async _ =>
             {
@@ -24,7 +26,13 @@ public sealed class LinkBehaviourTests
                 while ((seen = Volatile.Read(ref most)) < now && Interlocked.CompareExchange(ref most, now, seen) != seen)
                 {
                 }
-                await Task.Delay(150);
+                // Hold each answer until three are in flight (or all but the last few are served), so the test shows the
+                // three slots in use whatever the machine's speed; a checker letting fewer through still ends, after 20 s.
+                for (var waited = 0; waited < 2000 && Volatile.Read(ref inFlight) < 3 && Volatile.Read(ref served) < 10; waited++)
+                {
+                    await Task.Delay(10);
+                }
+                Interlocked.Increment(ref served);
                 Interlocked.Decrement(ref inFlight);
                 return LinkKit.Html("A page");
             }));
@@ -37,15 +45,35 @@ public sealed class LinkBehaviourTests
     }
 
     [Fact]
-    public async Task Minimum_interval_spaces_requests_to_one_host()
+    public async Task Minimum_interval_spaces_the_starts_of_requests_to_one_host()
+    {
+        var time = new ManualTime();
+        using var gate = new HostGate(5, TimeSpan.FromMilliseconds(200), time);
+        var token = TestContext.Current.CancellationToken;
+        var entries = Enumerable.Range(0, 4).Select(_ => gate.EnterAsync(token).AsTask()).ToList();
+        (await entries[0]).Dispose(); // the first starts at once
+        for (var i = 1; i < 4; i++)
+        {
+            Assert.All(entries.Skip(i), e => Assert.False(e.IsCompleted, "a start came before its interval"));
+            time.Advance(TimeSpan.FromMilliseconds(199));
+            Assert.All(entries.Skip(i), e => Assert.False(e.IsCompleted, "a start came before its interval"));
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            (await entries[i]).Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Minimum_interval_holds_end_to_end()
     {
         using var server = LinkKit.StartServer();
         server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/html").WithBody(LinkKit.Html("A page")));
         var urls = Enumerable.Range(1, 5).Select(i => $"{server.Url}/i/{i}").ToList();
         var options = LinkKit.Fast with { Concurrency = 5, HostConcurrency = 5, HostInterval = TimeSpan.FromMilliseconds(200) };
-        var (report, elapsed) = await LinkKit.CheckAsync(LinkKit.Report(urls), options);
+        var time = new RecordingTime();
+        var (report, _) = await LinkKit.CheckAsync(LinkKit.Report(urls), options, time: time);
         Assert.All(report.Results, r => LinkAssert.State(LinkState.Ok, r));
-        Assert.True(elapsed >= TimeSpan.FromMilliseconds(780), $"five requests 200 ms apart took only {elapsed.TotalMilliseconds:0} ms");
+        Assert.Equal(5, server.LogEntries.Count);
+        Assert.Contains(time.Timers, t => t > TimeSpan.Zero && t <= options.HostInterval * 4); // the gate held starts back
     }
 
     [Fact]

@@ -120,35 +120,6 @@ public sealed class LinkHeuristicsTests
         }
     }
 
-    [Theory]
-    [InlineData(1000, false, BodyCap.None)]
-    [InlineData(1000, true, BodyCap.None)]
-    [InlineData(4096, false, BodyCap.Wire)]
-    [InlineData(4096, true, BodyCap.Decoded)]
-    public async Task Body_over_a_cap_keeps_no_bytes(int size, bool gzip, BodyCap expected)
-    {
-        var page = new byte[size];
-        Array.Fill(page, (byte)'x');
-        var wire = page;
-        if (gzip)
-        {
-            using var compressed = new MemoryStream();
-            using (var z = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
-            {
-                z.Write(page);
-            }
-            wire = compressed.ToArray();
-        }
-        using var content = new ByteArrayContent(wire);
-        if (gzip)
-        {
-            content.Headers.ContentEncoding.Add("gzip");
-        }
-        var body = await BodyReader.ReadAsync(content, 2048, 2048, TestContext.Current.CancellationToken);
-        Assert.Equal(expected, body.Over);
-        Assert.Equal(expected == BodyCap.None ? size : 0, body.Bytes.Length);
-    }
-
     [Fact]
     public void Retry_after_reads_seconds_and_http_dates()
     {

@@ -1,22 +1,33 @@
 #!/usr/bin/env bash
-# Times `citecheck links` against linkinator and markdown-link-check on the same 1,000 URLs, served by one loopback
-# server (tests/benchmarks/links/server.js: 50 ms latency, 5% of the pages answering 429 or 503 once). Every page exists, so every
-# "broken" a tool reports is false. Each tool gets a fresh server (so each meets the 429s and 503s) and no cache.
+# Issue 14's link benchmark: `citecheck links` against `linkinator --retry --retry-errors` on the same 1,000 cited URLs,
+# in the same run. The URLs are spread over 20 loopback hosts (127.0.0.1 … 127.0.0.20) served by
+# tests/benchmarks/links/server.js: 50 ms latency, every 20th page (5%) answering 429 (Retry-After: 1) or 503 twice
+# before 200, the rest 200 with a small HTML page whose <title> matches the bibliography and whose text holds the
+# figure the claim cites. Every page exists and is the right page, so every finding either tool reports is false.
 #
-#   tests/benchmarks/links/run.sh [N]            N URLs (default 1000)
-#   CITECHECK=path/to/citecheck tests/benchmarks/links/run.sh   use a citecheck already built (Release) instead of building one
+# Each run gets a fresh server (so each tool meets every 429 and 503) and an empty cache; the tools alternate, so both
+# see the same load. Prints one line per run, then a table: median and each run's wall time, the ratio, the worst run's
+# findings, and what the server saw (requests, the most in flight to one host, requests sent before a Retry-After ran out).
 #
-# Needs: dotnet, node and npm. The npm tools are installed into $LC (default /tmp/lc) when missing:
-#   npm install --prefix /tmp/lc linkinator markdown-link-check
+#   tests/benchmarks/links/run.sh                 1,000 URLs, 3 runs per tool
+#   N=200 REPEAT=5 tests/benchmarks/links/run.sh  other sizes
+#   CITECHECK=path/to/citecheck tests/benchmarks/links/run.sh   a citecheck already built (Release)
+#   CITECHECK_ARGS="--host-concurrency 4" …       extra options for citecheck links
+#
+# Needs: dotnet, node, bc, curl, and linkinator on PATH (npm i -g linkinator) or in $LC/node_modules/.bin.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-N=${1:-1000}
+N=${N:-${1:-1000}}
+HOSTS=${HOSTS:-20}
+REPEAT=${REPEAT:-3}
 LC=${LC:-/tmp/lc}
 WORK=$(mktemp -d)
 trap 'kill "${SERVER_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-if [ ! -x "$LC/node_modules/.bin/linkinator" ] || [ ! -x "$LC/node_modules/.bin/markdown-link-check" ]; then
-  npm install --prefix "$LC" linkinator markdown-link-check >/dev/null
+LINKINATOR=$(command -v linkinator || true)
+if [ -z "$LINKINATOR" ]; then
+  [ -x "$LC/node_modules/.bin/linkinator" ] || npm install --prefix "$LC" linkinator >/dev/null
+  LINKINATOR="$LC/node_modules/.bin/linkinator"
 fi
 if [ -z "${CITECHECK:-}" ]; then
   dotnet build src/CiteCheck.Cli -c Release -o "$WORK/cli" >/dev/null
@@ -25,73 +36,82 @@ fi
 
 start_server() {
   rm -f "$WORK/port"
-  node tests/benchmarks/links/server.js >"$WORK/port" &
+  HOSTS=$HOSTS node tests/benchmarks/links/server.js >"$WORK/port" &
   SERVER_PID=$!
   for _ in $(seq 1 300); do [ -s "$WORK/port" ] && break; sleep 0.1; done
   PORT=$(cat "$WORK/port")
 }
 stop_server() {
-  REQUESTS=$(curl -s --max-time 10 "http://127.0.0.1:$PORT/stats" | sed 's/[^0-9]//g' || echo "?")
-  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+  STATS=$(curl -s --max-time 10 "http://127.0.0.1:$PORT/stats" || echo '{}')
+  kill "$SERVER_PID"
+  wait "$SERVER_PID" 2>/dev/null || true
 }
+stat() { echo "$STATS" | sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p"; }
+
+# The report cites page i on host ((i - 1) % HOSTS) + 1; the bibliography gives each page's title.
 write_report() {
-  {
-    echo "# Benchmark"
-    echo
-    for i in $(seq 1 "$N"); do
-      echo "Claim $i of the benchmark. (Sources: [Page $i](http://127.0.0.1:$PORT/page/$i) [$i])"
-      echo
-    done
-  } >"$WORK/report.md"
+  python3 - "$N" "$HOSTS" "$PORT" "$WORK" <<'EOF'
+import sys
+n, hosts, port, work = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
+url = lambda i: f"http://127.0.0.{(i - 1) % hosts + 1}:{port}/page/{i}"
+with open(f"{work}/report.md", "w") as f:
+    f.write("# Benchmark\n\n")
+    for i in range(1, n + 1):
+        f.write(f"The ministry counted {i * 7 + 1000} households without water. (Sources: [Host {(i - 1) % hosts + 1} News]({url(i)}) [{i}])\n\n")
+with open(f"{work}/sources.yaml", "w") as f:
+    f.write("sources:\n")
+    for i in range(1, n + 1):
+        f.write(f"  - id: {i}\n    publisher: Host {(i - 1) % hosts + 1} News\n    title: \"Water report {i}: district supply\"\n    url: {url(i)}\n")
+EOF
 }
 now() { date +%s.%N; }
 
-# name, how to count broken links in its output, command (run from $WORK). Runs it $REPEAT times, each on a fresh
-# server with an empty cache, and prints the median time, every run's time, the most false broken links of any run
-# and the requests the server saw in the median run.
-REPEAT=${REPEAT:-3}
-run() {
-  local name=$1 count=$2; shift 2
-  local times=() brokens=() requests=()
-  for _ in $(seq 1 "$REPEAT"); do
-    start_server
-    write_report
-    rm -rf "$WORK/cache"
-    local t0 t1
-    t0=$(now)
-    (cd "$WORK" && "$@" >"$WORK/out.txt" 2>"$WORK/err.txt") || true
-    t1=$(now)
-    stop_server
-    times+=("$(echo "$t1 - $t0" | bc)")
-    brokens+=("$($count "$WORK/out.txt" "$WORK/err.txt")")
-    requests+=("$REQUESTS")
-  done
-  local sorted median all most
-  sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-  median=$(echo "$sorted" | sed -n "$(( (REPEAT + 1) / 2 ))p")
-  all=$(printf '%.2f ' "${times[@]}")
-  most=$(printf '%s\n' "${brokens[@]}" | sort -n | tail -1)
-  printf '| %s | %.2f | %s| %s | %s |\n' "$name" "$median" "$all" "$most" "${requests[0]}"
+# citecheck: every link finding (CC3xxx) is false here. linkinator: every link it does not call OK.
+findings_citecheck() { grep -cE ': (error|warning|info) CC3[0-9]{3}' "$1" || true; }
+findings_linkinator() { python3 -c 'import json,sys; print(sum(1 for l in json.load(open(sys.argv[1]))["links"] if l["state"] != "OK"))' "$1" 2>/dev/null || echo "?"; }
+
+declare -A TIMES FINDINGS REQUESTS INFLIGHT EARLY
+run_once() {
+  local tool=$1; shift
+  start_server
+  write_report
+  rm -rf "$WORK/cache"
+  local t0 t1 t
+  t0=$(now)
+  (cd "$WORK" && "$@" >"$WORK/out.txt" 2>"$WORK/err.txt") || true
+  t1=$(now)
+  stop_server
+  t=$(echo "$t1 - $t0" | bc)
+  local f
+  f=$("findings_$tool" "$WORK/out.txt")
+  printf '  %-10s %6.2f s  findings %s  requests %s  max in flight per host %s  before Retry-After %s\n' \
+    "$tool" "$t" "$f" "$(stat requests)" "$(stat maxInFlightPerHost)" "$(stat tooEarly)"
+  TIMES[$tool]+="$t "
+  FINDINGS[$tool]+="$f "
+  REQUESTS[$tool]=$(stat requests)
+  INFLIGHT[$tool]+="$(stat maxInFlightPerHost) "
+  EARLY[$tool]+="$(stat tooEarly) "
 }
+median() { printf '%s\n' $1 | sort -n | sed -n "$(( ($(printf '%s\n' $1 | wc -l) + 1) / 2 ))p"; }
+most() { printf '%s\n' $1 | sort -n | tail -1; }
 
-count_citecheck() { grep -c 'CC3001 broken-link' "$1" || true; }
-count_linkinator() { grep -c '"state": "BROKEN"' "$1" || true; }
-count_mlc() { grep -c '\[✖\]' "$1" || true; }
-
-echo "URLs: $N, latency 50 ms, 5% answering 429 (Retry-After: 1) or 503 once; $REPEAT runs each; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "URLs: $N over $HOSTS hosts, latency 50 ms, 5% answering 429 (Retry-After: 1) or 503 twice before 200; $REPEAT runs each"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); linkinator $("$LINKINATOR" --version); $(git rev-parse --short HEAD)"
+for r in $(seq 1 "$REPEAT"); do
+  echo "run $r"
+  # shellcheck disable=SC2086
+  run_once citecheck "$CITECHECK" links report.md --allow-private --cache "$WORK/cache" --fail-on never ${CITECHECK_ARGS:-}
+  run_once linkinator "$LINKINATOR" report.md --markdown --format json --retry --retry-errors
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| tool and options | median s | each run (s) | false broken (worst run) | requests served |"
-echo "| --- | ---: | --- | ---: | ---: |"
-run "citecheck links (defaults: 32 at once, 8 per host)" count_citecheck \
-  "$CITECHECK" links report.md --allow-private --cache "$WORK/cache" --fail-on never
-run "citecheck links --concurrency 100 --host-concurrency 100" count_citecheck \
-  "$CITECHECK" links report.md --allow-private --cache "$WORK/cache" --concurrency 100 --host-concurrency 100 --fail-on never
-run "linkinator (defaults: concurrency 100)" count_linkinator \
-  "$LC/node_modules/.bin/linkinator" report.md --markdown --format json
-run "linkinator --retry --retry-errors" count_linkinator \
-  "$LC/node_modules/.bin/linkinator" report.md --markdown --format json --retry --retry-errors
-run "markdown-link-check (defaults)" count_mlc \
-  "$LC/node_modules/.bin/markdown-link-check" -q report.md
-echo '{"retryOn429": true, "retryCount": 2}' >"$WORK/mlc.json"
-run "markdown-link-check retryOn429" count_mlc \
-  "$LC/node_modules/.bin/markdown-link-check" -q -c "$WORK/mlc.json" report.md
+cc=$(median "${TIMES[citecheck]}")
+lk=$(median "${TIMES[linkinator]}")
+echo "| tool | median s | each run (s) | findings (worst run) | requests | most in flight to one host | sent before Retry-After ran out |"
+echo "| --- | ---: | --- | ---: | ---: | ---: | ---: |"
+printf '| citecheck links %s | %.2f | %s| %s | %s | %s | %s |\n' "${CITECHECK_ARGS:-(defaults)}" "$cc" "$(printf '%.2f ' ${TIMES[citecheck]})" \
+  "$(most "${FINDINGS[citecheck]}")" "${REQUESTS[citecheck]}" "$(most "${INFLIGHT[citecheck]}")" "$(most "${EARLY[citecheck]}")"
+printf '| linkinator --retry --retry-errors | %.2f | %s| %s | %s | %s | %s |\n' "$lk" "$(printf '%.2f ' ${TIMES[linkinator]})" \
+  "$(most "${FINDINGS[linkinator]}")" "${REQUESTS[linkinator]}" "$(most "${INFLIGHT[linkinator]}")" "$(most "${EARLY[linkinator]}")"
+echo
+printf 'linkinator / citecheck (medians): %.2f×\n' "$(echo "$lk / $cc" | bc -l)"
