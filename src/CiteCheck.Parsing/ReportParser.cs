@@ -28,7 +28,19 @@ public static partial class ReportParser
     public static ParseResult Parse(string file, string text, Bibliography? bibliography = null)
     {
         var state = new State(file, text);
-        var markdown = Markdown.Parse(text, Pipeline);
+        MarkdownDocument markdown;
+        try
+        {
+            markdown = Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            throw new InputException(file, null, "is nested too deeply (quotes, lists or brackets inside one another more than Markdig's 128 levels): flatten it");
+        }
+        if (markdown.Count == 0 || markdown[0] is not YamlFrontMatterBlock)
+        {
+            FrontMatterGuard.ThrowIfUnclosed(file, text);
+        }
         var footnotes = new List<Source>();
         foreach (var block in markdown)
         {
@@ -38,6 +50,7 @@ public static partial class ReportParser
         bib = bib with { Footnotes = [.. footnotes] };
         var title = state.Title ?? state.FrontMatter.FirstOrDefault(f => f.Key == "title")?.Value ?? Path.GetFileNameWithoutExtension(file);
         var document = new Document(file, title, [.. state.FrontMatter], [.. state.Sections], [.. state.Blocks], bib);
+        state.Diagnostics.AddRange(InvisibleCharacters.Scan(file, text));
         return new ParseResult(document, [.. state.Diagnostics]);
     }
 
@@ -134,9 +147,13 @@ public static partial class ReportParser
             var body = yaml.Lines.ToString();
             var firstLine = Lines.PositionOf(yaml.Span.Start).Line; // the '---' line
             var root = YamlText.Load(file, body, lineOffset: firstLine);
-            if (root is not YamlDotNet.RepresentationModel.YamlMappingNode map)
+            if (root is null or YamlDotNet.RepresentationModel.YamlScalarNode { Value: null or "" })
             {
                 return;
+            }
+            if (root is not YamlDotNet.RepresentationModel.YamlMappingNode map)
+            {
+                throw new InputException(file, firstLine + (int)root.Start.Line, "the front matter must be key: value lines (title: …, date: …), not a list or a bare value");
             }
             var claims = ImmutableArray.CreateBuilder<Claim>();
             foreach (var (key, value) in map.Children)
