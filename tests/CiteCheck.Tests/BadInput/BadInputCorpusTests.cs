@@ -381,7 +381,8 @@ public sealed class BadInputCorpusTests : IDisposable
         _kit.Case("report.md", Report);
         var mount = Path.Combine(_kit.Folder, "ro");
         using var mounted = TmpfsMount.TryMount(mount, "size=64k,ro");
-        var result = _kit.Run("build", Report, "--format", "html", "--out", "ro/out");
+        // A child process: the real host, whose lock file beside the folder is the first thing written.
+        var result = _kit.RunChild(BadInputKit.HangGuard, "build", Report, "--format", "html", "--out", "ro/out");
         BadInputKit.AssertRefused(result.ExitCode, result.Error, "ro/out", null, "cannot be written (read-only file system): choose a folder you can write to with --out");
         Assert.Empty(Directory.GetFileSystemEntries(mount));
     }

@@ -61,10 +61,6 @@ public static class CliRun
 
         public string GetFullPath(string path) => Path.GetFullPath(Full(path));
 
-        public IDisposable Lock(string path) => _inner.Lock(Full(path));
-
-        public bool ProcessAlive(int processId) => _inner.ProcessAlive(processId);
-
         public DateTimeOffset Now => _inner.Now;
 
         public string? GetEnvironmentVariable(string name) => _inner.GetEnvironmentVariable(name);
