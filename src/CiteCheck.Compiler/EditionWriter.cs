@@ -97,7 +97,17 @@ public static class EditionWriter
         host.CreateDirectory(parent);
         // Builds into one folder take turns: the check, the cleaning of leftovers and the swap happen under one lock, so
         // a build never removes another's staging folder or renames a folder another build is swapping.
-        using var turn = host.Lock(Path.Combine(parent, $".{name}.citecheck-lock"));
+        IDisposable turn;
+        try
+        {
+            turn = host.Lock(Path.Combine(parent, $".{name}.citecheck-lock"));
+        }
+        catch (OutputException e) when (e.Reason is not null)
+        {
+            // The lock file is the first thing written beside the folder: a read-only place fails here, named as the user named it.
+            throw new OutputException(outDirectory, $"cannot be written ({e.Reason}): choose a folder you can write to with --out", e.Reason);
+        }
+        using var held = turn;
         Prepare(host, outDirectory, clean: true);
         var id = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
         var staging = Path.Combine(parent, $".{name}{Staging}{id}");

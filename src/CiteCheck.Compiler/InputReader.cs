@@ -37,6 +37,10 @@ public static class InputReader
         {
             throw new InputException(path, null, $"is {encoding}; CiteCheck reads UTF-8: convert it (e.g. iconv -f {encoding} -t UTF-8)");
         }
+        if (Utf16WithoutMark(bytes) is { } order)
+        {
+            throw new InputException(path, null, $"is UTF-16 ({order}, without a byte order mark); CiteCheck reads UTF-8: convert it (e.g. iconv -f UTF-16{(order == "little-endian" ? "LE" : "BE")} -t UTF-8)");
+        }
         var nul = Array.IndexOf(bytes, (byte)0);
         if (nul >= 0)
         {
@@ -60,6 +64,28 @@ public static class InputReader
         [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] => "UTF-16",
         _ => null,
     };
+
+    /// <summary>
+    /// "little-endian" or "big-endian" when the bytes read as UTF-16 text without a byte order mark: most of the text is
+    /// ASCII, so one byte of most pairs is NUL, always on the same side (odd bytes for little-endian). Else null.
+    /// </summary>
+    private static string? Utf16WithoutMark(byte[] bytes)
+    {
+        var pairs = Math.Min(bytes.Length, 4096) / 2;
+        if (pairs < 2)
+        {
+            return null;
+        }
+        int evenNul = 0, oddNul = 0;
+        for (var i = 0; i < pairs * 2; i += 2)
+        {
+            evenNul += bytes[i] == 0 ? 1 : 0;
+            oddNul += bytes[i + 1] == 0 ? 1 : 0;
+        }
+        return oddNul * 10 >= pairs * 7 && evenNul * 10 <= pairs ? "little-endian"
+            : evenNul * 10 >= pairs * 7 && oddNul * 10 <= pairs ? "big-endian"
+            : null;
+    }
 
     private static int LineOf(byte[] bytes, int index)
     {

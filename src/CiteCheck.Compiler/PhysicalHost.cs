@@ -9,6 +9,31 @@ public sealed class PhysicalHost : IHost
 
     public bool DirectoryExists(string path) => Directory.Exists(path);
 
+    public string RealPath(string path)
+    {
+        // Component by component from the root, following each link (a relative target from the link's folder).
+        var pending = new Stack<string>(Path.GetFullPath(path).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Reverse());
+        var current = Path.GetPathRoot(Path.GetFullPath(path)) ?? "/";
+        var links = 0;
+        while (pending.TryPop(out var part))
+        {
+            var next = Path.Combine(current, part);
+            var target = new FileInfo(next).LinkTarget;
+            if (target is null || ++links > 40)
+            {
+                current = next;
+                continue;
+            }
+            var resolved = Path.GetFullPath(target, current);
+            foreach (var piece in resolved.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Reverse())
+            {
+                pending.Push(piece);
+            }
+            current = Path.GetPathRoot(resolved) ?? "/";
+        }
+        return current;
+    }
+
     public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
 
     public long FileLength(string path) => new FileInfo(path).Length;
@@ -155,16 +180,26 @@ public sealed class PhysicalHost : IHost
             {
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
+            catch (IOException e) when (IsLockConflict(e) && DateTime.UtcNow < deadline)
             {
                 Thread.Sleep(25);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (IOException e) when (IsLockConflict(e))
             {
                 throw new OutputException(path, $"cannot be locked ({e.Message}): another build may be stuck writing this edition");
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new OutputException(path, $"cannot be written ({Reason(e)}): choose a folder you can write to with --out", Reason(e));
+            }
         }
     }
+
+    /// <summary>
+    /// Another process holds the lock (a sharing violation, or EWOULDBLOCK/EAGAIN from the file lock on Unix); anything
+    /// else — a read-only file system, a missing folder — will not go away by waiting and is reported at once.
+    /// </summary>
+    private static bool IsLockConflict(IOException e) => (e.HResult & 0xFFFF) is 32 or 33 or 11 || e.HResult == unchecked((int)0x80070020);
 
     /// <summary>A held turn: the file lock, then this process's gate, released in that order.</summary>
     private sealed class Turn(SemaphoreSlim gate, FileStream file) : IDisposable

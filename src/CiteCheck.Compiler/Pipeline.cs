@@ -20,6 +20,11 @@ public static class Pipeline
     {
         options ??= new CompileOptions();
         var text = InputReader.ReadText(host, reportPath);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            // A report of nothing is a truncated file or a wrong path far more often than a draft: CI must not pass it.
+            throw new InputException(reportPath, null, text.Length == 0 ? "is empty: there is no report to check" : "holds only white space: there is no report to check");
+        }
         var bibliography = ReadBibliography(host, reportPath, options);
         var parsed = ReportParser.Parse(reportPath, text, bibliography);
         return Check(host, parsed, reportPath, options);

@@ -11,6 +11,12 @@ public interface IHost
 
     bool FileExists(string path);
 
+    /// <summary>
+    /// The absolute path with every symbolic link on it followed (like realpath(3)): where a read of the path really
+    /// goes. Hosts without links return the full path.
+    /// </summary>
+    string RealPath(string path) => GetFullPath(path);
+
     bool DirectoryExists(string path);
 
     byte[] ReadAllBytes(string path);

@@ -9,6 +9,9 @@ public static class Limits
     /// <summary>Largest input file (report, sources.yaml, review.yaml) read: 16 MiB, about 500 times the sample.</summary>
     public const int MaxInputBytes = 16 * 1024 * 1024;
 
+    /// <summary>Deepest nesting of lists and mappings read in YAML (sources.yaml, review.yaml, front matter): none needs more than three.</summary>
+    public const int MaxYamlNesting = 64;
+
     /// <summary>Smallest source number of a numbered citation (<c>[1]</c>).</summary>
     public const int MinSourceNumber = 1;
 

@@ -12,9 +12,12 @@ public static class ParsingRules
     public static readonly DiagnosticDescriptor UnspacedEmphasis = new(
         "CC0001", "unspaced-emphasis", "Bold text is printed with its asterisks: no space after the closing **", Severity.Warning, "input");
 
+    public static readonly DiagnosticDescriptor InvisibleCharacter = new(
+        "CC0002", "invisible-character", "A zero-width or direction character stands inside a number or a word", Severity.Warning, "input");
+
     public static readonly DiagnosticDescriptor MalformedCitation = new(
         "CC1008", "malformed-citation", "Text that is plainly a citation does not parse", Severity.Error, "citations");
 
     /// <summary>Every rule the parser reports.</summary>
-    public static readonly ImmutableArray<DiagnosticDescriptor> All = [UnspacedEmphasis, MalformedCitation];
+    public static readonly ImmutableArray<DiagnosticDescriptor> All = [UnspacedEmphasis, InvisibleCharacter, MalformedCitation];
 }

@@ -24,8 +24,22 @@ public static class ReportParser
 
     public static ParseResult Parse(string file, string text, Bibliography? bibliography = null)
     {
-        var markdown = Markdown.Parse(text, Pipeline);
-        return new ModelBuilder(file, text).Build(markdown, bibliography);
+        Markdig.Syntax.MarkdownDocument markdown;
+        try
+        {
+            markdown = Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            throw new InputException(file, null, "is nested too deeply (quotes, lists or brackets inside one another more than Markdig's 128 levels): flatten it");
+        }
+        if (markdown.Count == 0 || markdown[0] is not Markdig.Extensions.Yaml.YamlFrontMatterBlock)
+        {
+            FrontMatterGuard.ThrowIfUnclosed(file, text);
+        }
+        var result = new ModelBuilder(file, text).Build(markdown, bibliography);
+        var invisible = InvisibleCharacters.Scan(file, text).ToList();
+        return invisible.Count == 0 ? result : result with { Diagnostics = [.. result.Diagnostics, .. invisible] };
     }
 
     /// <summary>The syntax tree alone, with the citation nodes: for tests and tools that look at the parse itself.</summary>

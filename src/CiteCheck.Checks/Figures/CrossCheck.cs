@@ -391,9 +391,12 @@ public static class CrossCheck
         _ => DiscrepancyKind.Count,
     };
 
+    private static IReadOnlyList<DateMention> Dated(ClaimFacts f) => f.EventDates.Count > 0 ? f.EventDates : f.OwnDates;
+
     private static Edge DateEdge(ClaimFacts a, ClaimFacts b)
     {
-        var (x, y) = (from p in a.EventDates from q in b.EventDates where !p.Overlaps(q) orderby p.DistanceInDays(q) select (p, q)).First();
+        // A claim that names no kind of happening has no event dates (the "other words" edge): its own dates stand in.
+        var (x, y) = (from p in Dated(a) from q in Dated(b) where !p.Overlaps(q) orderby p.DistanceInDays(q) select (p, q)).First();
         return new Edge(DiscrepancyKind.Date, "date", a, x.Written, x.Canonical, b, y.Written, y.Canonical, false, null, null);
     }
 

@@ -67,7 +67,7 @@ public static class NumberWords
         var used = 0;
         if (t.Type == TokenType.Number)
         {
-            if (!decimal.TryParse(t.Text.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+            if (!decimal.TryParse(StripGroupSeparators(t.Text), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
             {
                 return 0;
             }
@@ -128,4 +128,9 @@ public static class NumberWords
         }
         return false;
     }
+
+    /// <summary>"1,300" and "1 300" (no-break, thin or narrow no-break space between the groups) → "1300".</summary>
+    private static string StripGroupSeparators(string number) =>
+        number.Replace(",", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal)
+            .Replace("\u2009", "", StringComparison.Ordinal).Replace("\u202F", "", StringComparison.Ordinal);
 }

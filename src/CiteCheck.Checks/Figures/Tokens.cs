@@ -19,7 +19,7 @@ public enum TokenType
     Punctuation,
 }
 
-/// <summary>Splits a claim into tokens: words (with inner apostrophes and hyphens), numbers (1,300 / 1.5 / 81.0), and signs.</summary>
+/// <summary>Splits a claim into tokens: words (with inner apostrophes and hyphens), numbers (1,300 / 1 300 with a no-break, thin or narrow no-break space / 1.5 / 81.0), and signs.</summary>
 public static partial class Tokenizer
 {
     public static IReadOnlyList<Token> Tokenize(string text)
@@ -40,6 +40,6 @@ public static partial class Tokenizer
         return tokens;
     }
 
-    [GeneratedRegex(@"(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?<word>[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*)|(?<punct>[^\s\p{L}\d])")]
+    [GeneratedRegex(@"(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00A0\u2009\u202F]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?<word>[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*)|(?<punct>[^\s\p{L}\d])")]
     private static partial Regex Pattern();
 }

@@ -14,9 +14,13 @@ internal static class FrontMatterReader
         var body = yaml.Lines.ToString();
         var firstLine = lines.PositionOf(yaml.Span.Start).Line; // the '---' line
         var root = YamlText.Load(context.File, body, lineOffset: firstLine);
-        if (root is not YamlMappingNode map)
+        if (root is null or YamlScalarNode { Value: null or "" })
         {
             return;
+        }
+        if (root is not YamlMappingNode map)
+        {
+            throw new InputException(context.File, firstLine + (int)root.Start.Line, "the front matter must be key: value lines (title: …, date: …), not a list or a bare value");
         }
         var claims = ImmutableArray.CreateBuilder<Claim>();
         foreach (var (key, value) in map.Children)

@@ -37,6 +37,7 @@ internal sealed partial class TemplateSet : ITemplateLoader
 
     private readonly IHost _host;
     private readonly string[] _folders;
+    private readonly string? _customFolder;
 
     public TemplateSet(IHost host, string? customFolder)
     {
@@ -46,6 +47,7 @@ internal sealed partial class TemplateSet : ITemplateLoader
         {
             throw new RenderException($"the templates folder '{customFolder}' does not exist", customFolder);
         }
+        _customFolder = customFolder;
         _folders = customFolder is null ? [builtIn] : [customFolder, builtIn];
     }
 
@@ -59,6 +61,17 @@ internal sealed partial class TemplateSet : ITemplateLoader
         foreach (var folder in _folders)
         {
             var path = Path.Combine(folder, name);
+            if (_host.FileExists(path) && folder == _customFolder)
+            {
+                var real = _host.RealPath(path);
+                var inside = _host.RealPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+                if (!real.StartsWith(inside, StringComparison.Ordinal))
+                {
+                    // A link in a shared template folder must not publish a file from elsewhere (a key, /etc/passwd).
+                    throw new RenderException($"template '{name}' in {folder} is a link to {real}, outside the folder: templates are read only from inside their folder");
+                }
+                return path;
+            }
             if (_host.FileExists(path))
             {
                 return path;

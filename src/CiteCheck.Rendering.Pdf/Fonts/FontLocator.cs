@@ -140,13 +140,60 @@ public static class FontLocator
 
     private static FontFile Read(IHost host, string path)
     {
+        byte[] bytes;
         try
         {
-            return new FontFile(path, host.ReadAllBytes(path));
+            bytes = host.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new RenderException($"cannot read the font {path}: {e.Message}");
         }
+        if (SfntProblem(bytes) is { } problem)
+        {
+            throw new RenderException($"{path}: not a usable TrueType or OpenType font ({problem}): give --fonts a font file or folder that works, or leave it out to use the system's");
+        }
+        return new FontFile(path, bytes);
+    }
+
+    /// <summary>Tables every TrueType or OpenType font has and the PDF engine reads.</summary>
+    private static readonly string[] RequiredTables = ["cmap", "head", "hhea", "hmtx", "maxp"];
+
+    /// <summary>
+    /// Why the bytes are not a font PDFsharp can read, or null: checks the sfnt header and that the table directory and
+    /// the tables the engine reads lie inside the file. A corrupt or truncated file is thus a clear error here instead
+    /// of a crash deep in the drawing.
+    /// </summary>
+    private static string? SfntProblem(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 12)
+        {
+            return "the file is too short";
+        }
+        var version = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes);
+        if (version is not (0x00010000 or 0x4F54544F /* OTTO */ or 0x74727565 /* true */))
+        {
+            return version == 0x74746366 /* ttcf */ ? "a font collection (.ttc); give one font of it" : "it does not start like a font";
+        }
+        var tables = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(bytes[4..]);
+        if (12 + (tables * 16) > bytes.Length)
+        {
+            return "its table directory is cut short";
+        }
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < tables; i++)
+        {
+            var entry = bytes.Slice(12 + (i * 16), 16);
+            var tag = System.Text.Encoding.ASCII.GetString(entry[..4]);
+            var offset = (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(entry[8..]);
+            var length = (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(entry[12..]);
+            if (offset + length > bytes.Length)
+            {
+                return $"its '{tag}' table lies past the end of the file";
+            }
+            found.Add(tag);
+        }
+        var missing = RequiredTables.Where(t => !found.Contains(t)).ToList();
+        return missing.Count > 0 ? $"it has no {string.Join(", ", missing)} table" : null;
     }
 }

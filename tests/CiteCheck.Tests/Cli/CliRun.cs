@@ -41,6 +41,8 @@ public static class CliRun
 
         public bool DirectoryExists(string path) => _inner.DirectoryExists(Full(path));
 
+        public string RealPath(string path) => _inner.RealPath(Full(path));
+
         public byte[] ReadAllBytes(string path) => _inner.ReadAllBytes(Full(path));
 
         public long FileLength(string path) => _inner.FileLength(Full(path));
