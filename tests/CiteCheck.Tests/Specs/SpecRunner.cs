@@ -11,7 +11,8 @@ public static partial class SpecRunner
 {
     /// <summary>
     /// Returns the differences ("missing: …", "unexpected: …") and problems with the spec itself; empty when it passes.
-    /// <paramref name="stage"/> defaults to the name of the spec's folder (Citations → citations, Input → input).
+    /// <paramref name="stage"/> defaults to the name of the spec's folder (Citations → citations, Input → input); a spec in
+    /// Regression (a bug found by fuzzing or by hand) is compared with the findings of every stage.
     /// </summary>
     public static List<string> Run(string specPath, string? stage = null)
     {
@@ -29,7 +30,7 @@ public static partial class SpecRunner
         var options = new CompileOptions { SourcesFile = File.Exists(sibling) ? sibling : null };
         var report = Pipeline.Compile(new PhysicalHost(), specPath, options);
         var actual = report.Diagnostics
-            .Where(d => d.Descriptor.Stage == stage)
+            .Where(d => stage == RegressionStage || d.Descriptor.Stage == stage)
             .Select(d => (Key: Key(name, d.Rule, Path.GetFileName(d.Location.File), d.Location.Line, d.Location.Column), d.Message))
             .ToList();
 
@@ -49,12 +50,14 @@ public static partial class SpecRunner
         ];
     }
 
+    private const string RegressionStage = "regression";
+
     private static string Key(string spec, string rule, string file, int line, int column) =>
         file == spec ? $"{rule} {line}:{column}" : $"{rule} {file}:{line}:{column}";
 
     private static List<string> Expectations(string spec, string text, List<string> problems)
     {
-        var rules = CitationChecks.All.Select(c => c.Descriptor.Rule).Concat(ParsingRules.All.Select(r => r.Rule)).ToHashSet(StringComparer.Ordinal);
+        var rules = RuleRegistry.All.Select(r => r.Rule).ToHashSet(StringComparer.Ordinal);
         var lines = new LineMap(spec, text);
         var result = new List<string>();
         var any = false;
