@@ -10,7 +10,7 @@ public sealed record MutationOptions(IReadOnlyList<string> Corpus, long Executio
     public static MutationOptions Parse(IReadOnlyList<string> args)
     {
         var corpus = new List<string>();
-        long executions = long.MaxValue;
+        var executions = long.MaxValue;
         var seconds = double.PositiveInfinity;
         var seed = Environment.TickCount;
         var crashes = "fuzz-crashes";
