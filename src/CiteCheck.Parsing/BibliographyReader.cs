@@ -108,6 +108,12 @@ public static class YamlText
             var message = inner.Message.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "invalid YAML";
             throw new InputException(file, (int)e.Start.Line + lineOffset, $"invalid YAML: {message}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, with no position, on some broken plain scalars ("title: [^A"): found by
+            // fuzzing (tests/CiteCheck.Tests/Specs/Regression/yaml-scanner-error.md). Bad input, not a bug in CiteCheck.
+            throw new InputException(file, lineOffset + 1, "invalid YAML from this line on: it cannot be read (an unclosed bracket, brace or quote?)");
+        }
     }
 
     /// <summary>

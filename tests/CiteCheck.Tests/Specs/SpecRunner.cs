@@ -11,7 +11,8 @@ public static partial class SpecRunner
 {
     /// <summary>
     /// Returns the differences ("missing: …", "unexpected: …") and problems with the spec itself; empty when it passes.
-    /// <paramref name="stage"/> defaults to the name of the spec's folder (Citations → citations, Input → input).
+    /// <paramref name="stage"/> defaults to the name of the spec's folder (Citations → citations, Input → input); a spec in
+    /// Regression (a bug found by fuzzing or by hand) is compared with the findings of every stage.
     /// </summary>
     public static List<string> Run(string specPath, string? stage = null)
     {
@@ -27,12 +28,26 @@ public static partial class SpecRunner
 
         var sibling = Path.ChangeExtension(specPath, ".sources.yaml");
         var options = new CompileOptions { SourcesFile = File.Exists(sibling) ? sibling : null };
-        var report = Pipeline.Compile(new PhysicalHost(), specPath, options);
+        CheckedReport report;
+        try
+        {
+            report = Pipeline.Compile(new PhysicalHost(), specPath, options);
+        }
+        catch (InputException e) when (stage == RegressionStage)
+        {
+            // A regression spec may expect the input to be refused (exit 2): "refused LINE:1", the line the error names.
+            var refused = Key(name, Refused, Path.GetFileName(e.File), e.Line ?? 1, 1);
+            return Compare(expected, [(refused, e.Message)]);
+        }
         var actual = report.Diagnostics
-            .Where(d => d.Descriptor.Stage == stage)
+            .Where(d => stage == RegressionStage || d.Descriptor.Stage == stage)
             .Select(d => (Key: Key(name, d.Rule, Path.GetFileName(d.Location.File), d.Location.Line, d.Location.Column), d.Message))
             .ToList();
+        return Compare(expected, actual);
+    }
 
+    private static List<string> Compare(List<string> expected, List<(string Key, string Message)> actual)
+    {
         var missing = new List<string>(expected);
         var unexpected = new List<(string Key, string Message)>();
         foreach (var finding in actual)
@@ -49,12 +64,17 @@ public static partial class SpecRunner
         ];
     }
 
+    private const string RegressionStage = "regression";
+
+    /// <summary>The pseudo-rule of a regression spec whose input is refused as unreadable (an InputException, exit 2).</summary>
+    private const string Refused = "refused";
+
     private static string Key(string spec, string rule, string file, int line, int column) =>
         file == spec ? $"{rule} {line}:{column}" : $"{rule} {file}:{line}:{column}";
 
     private static List<string> Expectations(string spec, string text, List<string> problems)
     {
-        var rules = CitationChecks.All.Select(c => c.Descriptor.Rule).Concat(ParsingRules.All.Select(r => r.Rule)).ToHashSet(StringComparer.Ordinal);
+        var rules = RuleRegistry.All.Select(r => r.Rule).Append(Refused).ToHashSet(StringComparer.Ordinal);
         var lines = new LineMap(spec, text);
         var result = new List<string>();
         var any = false;
