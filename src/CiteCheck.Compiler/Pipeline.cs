@@ -21,8 +21,12 @@ public static class Pipeline
         options ??= new CompileOptions();
         var text = InputReader.ReadText(host, reportPath);
         var bibliography = ReadBibliography(host, reportPath, options);
+        Timings.Mark("report and bibliography read");
         var parsed = ReportParser.Parse(reportPath, text, bibliography);
-        return Check(host, parsed, reportPath, options);
+        Timings.Mark("parsed");
+        var result = Check(host, parsed, reportPath, options);
+        Timings.Mark("checked and cross-checked");
+        return result;
     }
 
     /// <summary>Runs the checks over an already parsed document (used by tests and benchmarks too).</summary>
@@ -44,7 +48,7 @@ public static class Pipeline
             diagnostics.AddRange(stale);
         }
         diagnostics.AddRange(discrepancies.Select(FigureRules.ToDiagnostic));
-        return new CheckedReport(document, Sort(diagnostics), discrepancies);
+        return options.Rules.Apply(new CheckedReport(document, Sort(diagnostics), discrepancies));
     }
 
     public static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) =>
