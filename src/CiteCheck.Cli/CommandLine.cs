@@ -19,6 +19,7 @@ public static class CommandLine
         root.Subcommands.Add(LinksCommand.Create(context));
         root.Subcommands.Add(RulesCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
+        root.Subcommands.Add(CompletionCommand.Create(context));
         root.Options.Add(Configuration.Option());
         return root;
     }
