@@ -44,7 +44,10 @@ public static class CommandLine
                 return ExitCodes.BadInput;
             }
             var command = parse.CommandResult.Command;
-            if (command.Arguments.FirstOrDefault(a => a.Name == "report") is Argument<string> reportArgument && parse.GetValue(reportArgument) is { } report)
+            // Only when the command itself runs: not for --help, --version or a [suggest] directive (shell completion).
+            if (ReferenceEquals(parse.Action, command.Action)
+                && command.Arguments.FirstOrDefault(a => a.Name == "report") is Argument<string> reportArgument
+                && parse.GetValue(reportArgument) is { } report)
             {
                 if (Folders.Commands.Contains(command.Name) && host.DirectoryExists(report) && Folders.IndexOf(args, report, command) is var at and >= 0)
                 {

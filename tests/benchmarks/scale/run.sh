@@ -36,13 +36,13 @@ PY
 }
 
 echo "citecheck $("$citecheck" --version), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), format $format"
-printf '| reports | Markdown | wall s | MB/s | s per report | peak memory |\n|---:|---:|---:|---:|---:|---:|\n'
+printf '| reports | Markdown | wall s | CPU s | MB/s (wall) | wall s per report | peak memory |\n|---:|---:|---:|---:|---:|---:|---:|\n'
 for n in "${counts[@]}"; do
   dir="$work/reports-$n"
   generate "$n" "$dir"
   bytes=$(cat "$dir"/*/report.md | wc -c)
-  /usr/bin/time -f "%e %M" -o "$work/time-$n" "$citecheck" build "$dir" --format "$format" --out "$work/out-$n" >"$work/log-$n" 2>&1 || true
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time-$n" "$citecheck" build "$dir" --format "$format" --out "$work/out-$n" >"$work/log-$n" 2>&1 || true
   tail -1 "$work/log-$n" | grep -q "$n report" || { echo "build of $n reports did not finish:" >&2; tail -5 "$work/log-$n" >&2; exit 1; }
-  read -r wall rss <"$work/time-$n"
-  awk -v n="$n" -v b="$bytes" -v w="$wall" -v r="$rss" 'BEGIN { printf "| %d | %.2f MB | %.1f | %.2f | %.2f | %.0f MB |\n", n, b / 1e6, w, b / 1e6 / w, w / n, r / 1024 }'
+  read -r wall rss user sys <"$work/time-$n"
+  awk -v n="$n" -v b="$bytes" -v w="$wall" -v r="$rss" -v u="$user" -v s="$sys" 'BEGIN { c = u + s; printf "| %d | %.2f MB | %.1f | %.1f | %.3f | %.2f | %.0f MB |\n", n, b / 1e6, w, c, b / 1e6 / w, w / n, r / 1024 }'
 done
