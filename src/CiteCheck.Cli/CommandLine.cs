@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CiteCheck.Cli.Commands;
 using CiteCheck.Compiler;
+using CiteCheck.Compiler.Configuration;
 using CiteCheck.Model;
 
 namespace CiteCheck.Cli;
@@ -18,13 +19,18 @@ public static class CommandLine
         root.Subcommands.Add(LinksCommand.Create(context));
         root.Subcommands.Add(RulesCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
+        root.Subcommands.Add(CompletionCommand.Create(context));
+        root.Options.Add(Configuration.Option());
         return root;
     }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IHost? host = null)
     {
         host ??= new PhysicalHost();
-        var root = CreateRoot(new CliContext(host, stdout, stderr));
+        Timings.Enabled = host.GetEnvironmentVariable("CITECHECK_TIMING") == "1";
+        Timings.Mark("main");
+        var context = new CliContext(host, stdout, stderr);
+        var root = CreateRoot(context);
         try
         {
             var parse = root.Parse(args);
@@ -37,7 +43,34 @@ public static class CommandLine
                 stderr.WriteLine("Run 'citecheck --help' for usage.");
                 return ExitCodes.BadInput;
             }
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            var command = parse.CommandResult.Command;
+            // Only when the command itself runs: not for --help, --version or a [suggest] directive (shell completion).
+            if (ReferenceEquals(parse.Action, command.Action)
+                && command.Arguments.FirstOrDefault(a => a.Name == "report") is Argument<string> reportArgument
+                && parse.GetValue(reportArgument) is { } report)
+            {
+                if (Folders.Commands.Contains(command.Name) && host.DirectoryExists(report) && Folders.IndexOf(args, report, command) is var at and >= 0)
+                {
+                    return Folders.Run(args, at, report, command, stdout, stderr, host);
+                }
+                // citecheck.yaml: the rules' severities, and the defaults of the options not given (the command line wins).
+                context.Config = Configuration.Load(host, root, parse.GetValue<string?>("--config"), report);
+                var defaults = Configuration.Defaults(parse, context.Config);
+                if (defaults.Count > 0)
+                {
+                    var end = Array.IndexOf(args, "--");
+                    args = end < 0 ? [.. args, .. defaults] : [.. args[..end], .. defaults, .. args[end..]];
+                    parse = root.Parse(args);
+                }
+            }
+            Timings.Mark("command line and configuration read");
+            var code = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            Timings.Mark("done");
+            if (Timings.Enabled)
+            {
+                stderr.Write(Timings.Report());
+            }
+            return code;
         }
         catch (InputException e)
         {
@@ -62,5 +95,9 @@ public static class CommandLine
     }
 }
 
-/// <summary>What every command needs: the host and the two output streams.</summary>
-public sealed record CliContext(IHost Host, TextWriter Out, TextWriter Error);
+/// <summary>What every command needs: the host, the two output streams, and the configuration that applies to its report.</summary>
+public sealed record CliContext(IHost Host, TextWriter Out, TextWriter Error)
+{
+    /// <summary>citecheck.yaml as read for this run (set once the report is known, before the command runs).</summary>
+    public ProjectConfig Config { get; set; } = ProjectConfig.None;
+}

@@ -59,22 +59,7 @@ public static class UsageErrors
     }
 
     /// <summary>The nearest candidate by edit distance (a swap of two letters counts as one), when it is close enough to be meant.</summary>
-    public static string? Nearest(string typed, IEnumerable<string> candidates)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
-        {
-            var letters = candidate.TrimStart('-', '/').Length;
-            var distance = Distance(typed, candidate);
-            if (distance <= Math.Min(3, letters / 3) && distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best;
-    }
+    public static string? Nearest(string typed, IEnumerable<string> candidates) => EditDistance.Nearest(typed, candidates);
 
     public static int Distance(string a, string b) => EditDistance.Between(a, b);
 

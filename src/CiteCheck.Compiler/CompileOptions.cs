@@ -1,3 +1,5 @@
+using CiteCheck.Compiler.Configuration;
+
 namespace CiteCheck.Compiler;
 
 /// <summary>What a run is asked to do. Validated when the pipeline starts.</summary>
@@ -8,4 +10,7 @@ public sealed record CompileOptions
 
     /// <summary>Reviewers' decisions file; when null, review.yaml beside the report is used if present.</summary>
     public string? ReviewFile { get; init; }
+
+    /// <summary>Severities set per rule by citecheck.yaml (docs/configuration.md); rules set to off are not reported.</summary>
+    public RuleSeverities Rules { get; init; } = RuleSeverities.None;
 }

@@ -37,9 +37,11 @@ public static class Builder
         {
             var renderer = Editions.Find(format) ?? throw new InputException(format, null, $"unknown edition format '{format}' (known: {string.Join(", ", Editions.All.Select(e => e.Format))})");
             files.AddRange(renderer.Render(report, options, host));
+            Timings.Mark($"{renderer.Format} edition rendered");
         }
         files.Add(new EditionFile("check.json", Encoding.UTF8.GetBytes(new JsonOutput().Write(report))));
         EditionWriter.Write(host, outDirectory, files);
+        Timings.Mark("edition written");
         return new BuildResult(report, [.. files.Select(f => Path.Combine(outDirectory, f.Name))]);
     }
 

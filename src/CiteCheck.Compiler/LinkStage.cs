@@ -20,6 +20,9 @@ public sealed record LinkStageOptions
     /// <summary>Use the cache only (any age); never touch the network.</summary>
     public bool Offline { get; init; }
 
+    /// <summary>Severities set per rule by citecheck.yaml, applied to the link findings as to the others.</summary>
+    public Configuration.RuleSeverities Rules { get; init; } = Configuration.RuleSeverities.None;
+
     public LinkStageOptions Validate()
     {
         Check.Validate();
@@ -56,7 +59,8 @@ public static class LinkStage
         using (owned)
         {
             var links = await new LinkChecker(fetcher, options.Check, figures ?? new CrossCheckFigureSource()).CheckAsync(report.Document, progress, cancellationToken).ConfigureAwait(false);
-            return (report with { Diagnostics = Pipeline.Sort(report.Diagnostics.Concat(links.Diagnostics)) }, links);
+            var found = links.Diagnostics.Select(options.Rules.Apply).OfType<Diagnostic>();
+            return (report with { Diagnostics = Pipeline.Sort(report.Diagnostics.Concat(found)) }, links);
         }
     }
 

@@ -26,8 +26,12 @@ public static class Pipeline
             throw new InputException(reportPath, null, text.Length == 0 ? "is empty: there is no report to check" : "holds only white space: there is no report to check");
         }
         var bibliography = ReadBibliography(host, reportPath, options);
+        Timings.Mark("report and bibliography read");
         var parsed = ReportParser.Parse(reportPath, text, bibliography);
-        return Check(host, parsed, reportPath, options);
+        Timings.Mark("parsed");
+        var result = Check(host, parsed, reportPath, options);
+        Timings.Mark("checked and cross-checked");
+        return result;
     }
 
     /// <summary>Runs the checks over an already parsed document (used by tests and benchmarks too).</summary>
@@ -49,7 +53,7 @@ public static class Pipeline
             diagnostics.AddRange(stale);
         }
         diagnostics.AddRange(discrepancies.Select(FigureRules.ToDiagnostic));
-        return new CheckedReport(document, Sort(diagnostics), discrepancies);
+        return options.Rules.Apply(new CheckedReport(document, Sort(diagnostics), discrepancies));
     }
 
     public static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) =>

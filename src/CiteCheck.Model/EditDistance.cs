@@ -29,4 +29,25 @@ public static class EditDistance
         }
         return d[a.Length, b.Length];
     }
+
+    /// <summary>
+    /// The nearest candidate (dashes and slashes in front not counted), when it is close enough to be meant: at most a
+    /// third of its letters and at most three edits away. Shared by the CLI's and the configuration's "did you mean".
+    /// </summary>
+    public static string? Nearest(string typed, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var letters = candidate.TrimStart('-', '/').Length;
+            var distance = Between(typed, candidate);
+            if (distance <= Math.Min(3, letters / 3) && distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
 }

@@ -58,10 +58,10 @@ internal static class BuildCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(report)!;
-            var result = Pipeline.Compile(context.Host, path, new CompileOptions { SourcesFile = parse.GetValue(sources), ReviewFile = parse.GetValue(review) });
+            var result = Pipeline.Compile(context.Host, path, new CompileOptions { Rules = context.Config.Rules, SourcesFile = parse.GetValue(sources), ReviewFile = parse.GetValue(review) });
             if (parse.GetValue(links))
             {
-                var linkOptions = new LinkStageOptions { Offline = parse.GetValue(offline), CacheDirectory = parse.GetValue(cache)! };
+                var linkOptions = new LinkStageOptions { Rules = context.Config.Rules, Offline = parse.GetValue(offline), CacheDirectory = parse.GetValue(cache)! };
                 (result, _) = await LinkOptions.RunAsync(context, result, linkOptions, cancellationToken).ConfigureAwait(false);
             }
             // Read before the build, which may overwrite the very check.json named as the baseline.

@@ -22,11 +22,11 @@ internal static class CheckCommand
         var command = new Command("check", "Check the report's citations and cross-check its figures.") { report, sources, review, format, failOn, output, links, offline, cache, baseline };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new CompileOptions { SourcesFile = parse.GetValue(sources), ReviewFile = parse.GetValue(review) };
+            var options = new CompileOptions { Rules = context.Config.Rules, SourcesFile = parse.GetValue(sources), ReviewFile = parse.GetValue(review) };
             var result = Pipeline.Compile(context.Host, parse.GetValue(report)!, options);
             if (parse.GetValue(links))
             {
-                var linkOptions = new LinkStageOptions { Offline = parse.GetValue(offline), CacheDirectory = parse.GetValue(cache)! };
+                var linkOptions = new LinkStageOptions { Rules = context.Config.Rules, Offline = parse.GetValue(offline), CacheDirectory = parse.GetValue(cache)! };
                 (result, _) = await LinkOptions.RunAsync(context, result, linkOptions, cancellationToken).ConfigureAwait(false);
             }
             result = CommonOptions.ApplyBaseline(context, result, parse.GetValue(baseline));

@@ -35,8 +35,9 @@ internal static class CommonOptions
     public static Option<string> Choice(string name, string defaultValue, string description, params string[] allowed) =>
         Choice(name, defaultValue, description, allowed, []);
 
-    private static Option<string> Choice(string name, string defaultValue, string description, string[] allowed, params string[] aliases) =>
-        new(name, aliases)
+    private static Option<string> Choice(string name, string defaultValue, string description, string[] allowed, params string[] aliases)
+    {
+        var option = new Option<string>(name, aliases)
         {
             Description = description,
             DefaultValueFactory = _ => defaultValue,
@@ -52,6 +53,10 @@ internal static class CommonOptions
                 return match;
             },
         };
+        // Shell completion (citecheck completion) offers the words.
+        option.CompletionSources.Add(allowed);
+        return option;
+    }
 
     /// <summary>Writes a command's output to --output (atomically, with the summary on standard error) or to standard output.</summary>
     public static void Emit(CliContext context, string? file, string text, string summary)

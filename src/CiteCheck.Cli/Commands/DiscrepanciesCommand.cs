@@ -22,7 +22,7 @@ internal static class DiscrepanciesCommand
         };
         command.SetAction(parse =>
         {
-            var result = Pipeline.Compile(context.Host, parse.GetValue(report)!, new CompileOptions { SourcesFile = parse.GetValue(sources), ReviewFile = parse.GetValue(review) });
+            var result = Pipeline.Compile(context.Host, parse.GetValue(report)!, new CompileOptions { Rules = context.Config.Rules, SourcesFile = parse.GetValue(sources), ReviewFile = parse.GetValue(review) });
             if (parse.GetValue(open))
             {
                 result = result with { Discrepancies = [.. result.Discrepancies.Where(d => d.Status == DiscrepancyStatus.Open)] };

@@ -36,10 +36,11 @@ internal static class LinksCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var checkedReport = Pipeline.Compile(context.Host, parse.GetValue(report)!, new CompileOptions { SourcesFile = parse.GetValue(sources) });
+            var checkedReport = Pipeline.Compile(context.Host, parse.GetValue(report)!, new CompileOptions { Rules = context.Config.Rules, SourcesFile = parse.GetValue(sources) });
             var attemptTimeout = parse.GetValue(timeout);
             var options = new LinkStageOptions
             {
+                Rules = context.Config.Rules,
                 CacheDirectory = parse.GetValue(cache)!,
                 MaxAge = parse.GetValue(maxAge),
                 Offline = parse.GetValue(offline),

@@ -35,9 +35,16 @@ internal sealed partial class TemplateSet : ITemplateLoader
     /// <summary>Characters one rendered page may hold: far above any edition of a report within the input limit.</summary>
     public const int OutputLimit = 512 * 1024 * 1024;
 
+    /// <summary>
+    /// Templates parsed once per process, by path, with the text they were parsed from: a folder of reports (or a watch
+    /// that rebuilds) parses each template once, and parses it again only when its text has changed.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Text, Template Template)> Parsed = new(StringComparer.Ordinal);
+
     private readonly IHost _host;
     private readonly string[] _folders;
     private readonly string? _customFolder;
+    private readonly Dictionary<string, string> _loaded = new(StringComparer.Ordinal);
 
     public TemplateSet(IHost host, string? customFolder)
     {
@@ -89,11 +96,13 @@ internal sealed partial class TemplateSet : ITemplateLoader
     public string Render(string name, ScriptObject model, int items = 0)
     {
         var path = Resolve(name);
-        var template = Template.Parse(Read(path), path);
+        var text = Read(path);
+        var template = Parsed.TryGetValue(path, out var parsed) && parsed.Text == text ? parsed.Template : Template.Parse(text, path);
         if (template.HasErrors)
         {
             throw FromMessages(template.Messages, path);
         }
+        Parsed[path] = (text, template);
         var context = new TemplateContext
         {
             TemplateLoader = this,
@@ -109,9 +118,25 @@ internal sealed partial class TemplateSet : ITemplateLoader
         };
         context.PushCulture(CultureInfo.InvariantCulture);
         context.PushGlobal(model);
+        // The partials parsed before, when their text is unchanged; those parsed now are kept for the next render.
+        foreach (var (partialPath, (partialText, partial)) in Parsed)
+        {
+            if (partialPath != path && _host.FileExists(partialPath) && Read(partialPath) == partialText)
+            {
+                context.CachedTemplates[partialPath] = partial;
+            }
+        }
         try
         {
-            return template.Render(context);
+            var html = template.Render(context);
+            foreach (var (partialPath, partial) in context.CachedTemplates)
+            {
+                if (_loaded.TryGetValue(partialPath, out var partialText) && !partial.HasErrors)
+                {
+                    Parsed[partialPath] = (partialText, partial);
+                }
+            }
+            return html;
         }
         catch (ScriptParserRuntimeException e)
         {
@@ -135,9 +160,9 @@ internal sealed partial class TemplateSet : ITemplateLoader
         }
     }
 
-    string ITemplateLoader.Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => Read(templatePath);
+    string ITemplateLoader.Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => _loaded[templatePath] = Read(templatePath);
 
-    ValueTask<string?> ITemplateLoader.LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) => new(Read(templatePath));
+    ValueTask<string?> ITemplateLoader.LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) => new(_loaded[templatePath] = Read(templatePath));
 
     private string Read(string path)
     {

@@ -96,12 +96,17 @@ public class CheckCommandTests
     }
 
     [Fact]
-    public void A_directory_is_bad_input()
+    public void A_directory_where_a_file_belongs_is_bad_input()
     {
-        var result = CliRun.Run("check", "content/tajikistan");
+        // A folder in the report's place is a folder of reports (docs/configuration.md); elsewhere a directory is an error.
+        var result = CliRun.Run("check", "content/tajikistan/report.md", "--sources", "content/tajikistan");
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("citecheck: error: content/tajikistan: is a directory, not a Markdown file", Assert.Single(result.ErrorLines));
+        Assert.Equal("citecheck: error: content/tajikistan: is a directory, not a YAML file", Assert.Single(result.ErrorLines));
         result.AssertNoStackTrace();
+
+        var folder = CliRun.Run("check", "content/tajikistan");
+        Assert.Equal(1, folder.ExitCode);
+        Assert.EndsWith("1 report: 0 passed, 1 with findings at or above --fail-on\n", folder.Out, StringComparison.Ordinal);
     }
 
     [Fact]
