@@ -18,6 +18,7 @@ public static class CommandLine
         root.Subcommands.Add(LinksCommand.Create(context));
         root.Subcommands.Add(RulesCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
+        root.Subcommands.Add(WatchCommand.Create(context));
         return root;
     }
 
