@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
 using CiteCheck.Compiler;
 using CiteCheck.Model;
 using CiteCheck.Rendering;
@@ -39,36 +41,9 @@ internal static class WatchCommand
         var paper = CommonOptions.Choice("--paper", "a4", "PDF paper size: a4 or letter.", "a4", "letter");
         var fonts = new Option<string?>("--fonts") { Description = "Font folder or file for the PDF edition." };
         var serve = new Option<bool>("--serve") { Description = "Serve the edition on 127.0.0.1 with live reload and a findings overlay." };
-        var port = new Option<int>("--port")
-        {
-            Description = "Port for --serve (default 0: a free port, printed at start).",
-            DefaultValueFactory = _ => 0,
-            Validators =
-            {
-                result =>
-                {
-                    if (result.GetValueOrDefault<int>() is < 0 or > 65535)
-                    {
-                        result.AddError("--port: give a port from 1 to 65535, or 0 for a free one");
-                    }
-                },
-            },
-        };
-        var debounce = new Option<int>("--debounce")
-        {
-            Description = "Milliseconds the inputs must be quiet after a save before the rebuild (default 50).",
-            DefaultValueFactory = _ => (int)WatchOptions.DefaultDebounce.TotalMilliseconds,
-            Validators =
-            {
-                result =>
-                {
-                    if (result.GetValueOrDefault<int>() is < 0 or > 10_000)
-                    {
-                        result.AddError("--debounce: give milliseconds from 0 to 10000");
-                    }
-                },
-            },
-        };
+        var port = Number("--port", 0, 0, 65535, "Port for --serve (default 0: a free port, printed at start).", "give a port from 1 to 65535, or 0 for a free one");
+        var debounce = Number("--debounce", (int)WatchOptions.DefaultDebounce.TotalMilliseconds, 0, 10_000,
+            "Milliseconds the inputs must be quiet after a save before the rebuild (default 50).", "give milliseconds from 0 to 10000");
         var command = new Command("watch", "Rebuild the edition on every save; with --serve, preview it in a browser with live reload.")
         {
             report, sources, review, outDir, formats, templates, paper, fonts, serve, port, debounce,
@@ -94,13 +69,50 @@ internal static class WatchCommand
             };
             // Before anything is watched: an output folder that cannot take an edition is said at once, as build does.
             EditionWriter.Prepare(context.Host, options.OutDirectory);
+            // Ctrl-C (SIGINT) and SIGTERM stop the watch cleanly; a second Ctrl-C ends the process at once.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => Stop(signal, stop));
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => Stop(signal, stop));
             await using var session = new WatchSession(context.Host, options, context.Out);
-            await session.StartAsync(cancellationToken).ConfigureAwait(false);
-            await session.RunAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await session.StartAsync(stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Stopped while starting.
+            }
+            await session.RunAsync(stop.Token).ConfigureAwait(false);
             context.Out.WriteLine("citecheck: watch stopped");
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>A whole-number option within a range; anything else is one error line naming the option and the range.</summary>
+    private static Option<int> Number(string name, int defaultValue, int min, int max, string description, string range) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : defaultValue.ToString(CultureInfo.InvariantCulture);
+            if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+            {
+                result.AddError($"{name}: '{text}' is not allowed: {range}");
+                return defaultValue;
+            }
+            return (int)value;
+        },
+    };
+
+    private static void Stop(PosixSignalContext signal, CancellationTokenSource stop)
+    {
+        if (!stop.IsCancellationRequested)
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        }
     }
 
     /// <summary>The report a command-line argument names: the file itself, or in a folder report.md, index.md, or its only .md file.</summary>

@@ -43,6 +43,8 @@ public sealed class PreviewServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Listen(IPAddress.Loopback, port);
         });
+        // The watch command owns Ctrl-C: the host's console lifetime would take the signal and keep the process running.
+        builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
         var app = builder.Build();
         var server = new PreviewServer(state, app);
         app.Run(server.HandleAsync);
@@ -87,6 +89,10 @@ public sealed class PreviewServer : IAsyncDisposable
                 return;
             case PreviewPage.EventsPath:
                 await EventsAsync(context).ConfigureAwait(false);
+                return;
+            case "/favicon.ico":
+                // The edition has no icon; say so without an error in the browser's console.
+                response.StatusCode = StatusCodes.Status204NoContent;
                 return;
             case PreviewPage.StatusPath:
                 await StatusAsync(response, snapshot).ConfigureAwait(false);
@@ -205,4 +211,12 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         await _app.DisposeAsync().ConfigureAwait(false);
     }
+}
+
+/// <summary>A host lifetime that leaves the process's signals alone (the default one answers Ctrl-C and SIGTERM itself).</summary>
+internal sealed class QuietLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
