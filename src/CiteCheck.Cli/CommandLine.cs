@@ -21,6 +21,7 @@ public static class CommandLine
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(CompletionCommand.Create(context));
         root.Options.Add(Configuration.Option());
+        root.Subcommands.Add(WatchCommand.Create(context));
         return root;
     }
 

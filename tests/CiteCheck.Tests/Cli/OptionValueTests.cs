@@ -48,6 +48,11 @@ public sealed class OptionValueTests
         var report = folder.Write("report.md", "# T\n\nPolice arrested four men. (Sources: [Reuters](#) [1])\n");
         foreach (var value in BadValues)
         {
+            // watch runs until Ctrl-C once it starts: walk only the values it must refuse (0 is a free port, or no debounce).
+            if (command == "watch" && (PathOptions.Contains(option) || value == "0"))
+            {
+                continue;
+            }
             var args = new List<string> { command, report, option, value };
             if (command == "build" && option != "--format")
             {
