@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CiteCheck.Rendering;
 using CiteCheck.Compiler;
 using CiteCheck.Rendering.Html;
 using CiteCheck.Tests.Support;

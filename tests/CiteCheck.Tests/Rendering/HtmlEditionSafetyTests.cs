@@ -1,4 +1,5 @@
 using AngleSharp.Html.Parser;
+using CiteCheck.Rendering;
 using CiteCheck.Model;
 using CiteCheck.Rendering.Html;
 using CiteCheck.Rendering.Html.Verification;

@@ -1,3 +1,4 @@
+using CiteCheck.Rendering;
 using CiteCheck.Model;
 using CiteCheck.Rendering.Html;
 using CiteCheck.Rendering.Html.Verification;

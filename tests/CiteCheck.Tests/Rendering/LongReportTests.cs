@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
+using CiteCheck.Rendering;
 using CiteCheck.Model;
 using CiteCheck.Tests.Cli;
 using CiteCheck.Tests.Rendering.Pdf;

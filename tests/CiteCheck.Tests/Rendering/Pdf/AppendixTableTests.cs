@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using CiteCheck.Rendering;
 using CiteCheck.Model;
 using CiteCheck.Rendering.Pdf.Compose;
 using CiteCheck.Tests.Support;

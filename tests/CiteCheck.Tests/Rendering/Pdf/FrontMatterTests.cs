@@ -1,3 +1,4 @@
+using CiteCheck.Rendering;
 using CiteCheck.Tests.Support;
 
 namespace CiteCheck.Tests.Rendering.Pdf;

@@ -1,3 +1,4 @@
+using CiteCheck.Rendering;
 using CiteCheck.Tests.Support;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Actions;
