@@ -324,6 +324,14 @@ public static partial class ReportComposer
             [new Run($"{Plural(health.Errors, "error")}, {Plural(health.Warnings, "warning")} and {Plural(health.Infos, "note")} " +
                      $"from {Plural(health.Rules.Length, "rule")}, grouped by rule. {where}", body)],
             Theme.Paragraph));
+        IReadOnlyList<Run> SummaryHead(string text) => [new Run(text, Theme.CellHeader)];
+        var summary = health.Rules.Select(rule => new TableRow(
+        [
+            [new Run(rule.Id, Theme.Cell with { Color = Theme.Link }, new InternalLink(rule.Anchor)), new Run(" " + rule.Rule, Theme.Cell)],
+            [new Run(rule.Title, Theme.Cell)],
+            [new Run(rule.Items.Length.ToString(CultureInfo.InvariantCulture), Theme.Cell with { Bold = rule.Severity == Severity.Error, Color = rule.Severity == Severity.Error ? Theme.Alert : Theme.Ink })],
+        ])).ToList();
+        blocks.Add(new TableBlock([3.2, 6.0, 0.8], [SummaryHead("Rule"), SummaryHead("Finding"), SummaryHead("Count")], summary, Theme.Table));
         var subheading = Theme.Heading(1);
         foreach (var rule in health.Rules)
         {

@@ -128,9 +128,12 @@ public static class EditionModelBuilder
         var group = ImmutableArray<Inline>.Empty;
         if (closing.Length > 0)
         {
-            // The group starts where the prose ends: after the last claim before the group's first citation.
+            // The group starts where the prose ends: after the last claim, and after the last citation of the prose
+            // ("…the count.[^gov] (Sources: …)": the footnote follows the claim, but it is not the group's).
             var first = closing.Min(c => c.Span.Start.Offset);
-            var cut = block.Claims.Select(c => c.Span.End.Offset).Where(e => e <= first).DefaultIfEmpty(block.Span.Start.Offset).Max();
+            var cut = block.Claims.Select(c => c.Span.End.Offset)
+                .Concat(block.Citations.Where(c => !c.InClosingGroup && c.Span.Start.Offset < first).Select(c => c.Span.End.Offset))
+                .Where(e => e <= first).DefaultIfEmpty(block.Span.Start.Offset).Max();
             (inlines, group) = InlineSplicer.Split(inlines, cut);
         }
         inlines = insertions.Count > 0 ? InlineSplicer.Insert(inlines, insertions) : inlines;
