@@ -1,5 +1,5 @@
-using CiteCheck.Rendering;
 using CiteCheck.Model;
+using CiteCheck.Rendering;
 using CiteCheck.Rendering.Html;
 using CiteCheck.Rendering.Html.Verification;
 using static CiteCheck.Tests.Rendering.HtmlEditionFixture;

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
-using CiteCheck.Rendering;
 using CiteCheck.Model;
+using CiteCheck.Rendering;
 using CiteCheck.Tests.Cli;
 using CiteCheck.Tests.Rendering.Pdf;
 

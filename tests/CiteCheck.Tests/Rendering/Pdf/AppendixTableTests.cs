@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using CiteCheck.Rendering;
 using CiteCheck.Model;
+using CiteCheck.Rendering;
 using CiteCheck.Rendering.Pdf.Compose;
 using CiteCheck.Tests.Support;
 
@@ -26,7 +26,8 @@ public sealed class AppendixTableTests
         var discrepancies = Enumerable.Range(0, Count)
             .Select(i => PdfRender.Discrepancy(report.Document, $"flood-{i}", $"Flood of {2000 + i}", "families displaced",
                 ($"Claim{i}a", (100 + i).ToString(CultureInfo.InvariantCulture)),
-                ($"Claim{i}b", (200 + i).ToString(CultureInfo.InvariantCulture))) with { EventKey = "floods" })
+                ($"Claim{i}b", (200 + i).ToString(CultureInfo.InvariantCulture))) with
+            { EventKey = "floods" })
             .ToImmutableArray();
         return report with { Discrepancies = discrepancies };
     }

@@ -1,5 +1,5 @@
-using CiteCheck.Rendering;
 using CiteCheck.Model;
+using CiteCheck.Rendering;
 using CiteCheck.Rendering.Pdf.Compose;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Actions;
