@@ -348,7 +348,7 @@ public static partial class ReportComposer
                 ],
             ])).ToList();
             IReadOnlyList<Run> Head(string text) => [new Run(text, Theme.CellHeader)];
-            blocks.Add(new TableBlock([1.3, 1.1, 7.6], [Head("Location"), Head("Severity"), Head("Finding")], rows, Theme.Table with { SpaceBefore = 2 }));
+            blocks.Add(new TableBlock([2.3, 1.0, 6.7], [Head("Location"), Head("Severity"), Head("Finding")], rows, Theme.Table with { SpaceBefore = 2 }));
         }
     }
 
