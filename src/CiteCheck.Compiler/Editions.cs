@@ -22,7 +22,8 @@ public static class Editions
 public sealed record BuildResult(CheckedReport Report, IReadOnlyList<string> Written);
 
 /// <summary>
-/// Builds the editions: checks the output folder can take them, renders every requested format in memory, then writes
+/// Builds the editions: checks the output folder can take them, builds the edition model once, renders every requested
+/// format from it in memory, then writes
 /// the files, check.json included, as one set (<see cref="EditionWriter"/>, docs/editions.md). Nothing is written when
 /// any renderer fails; a write that fails leaves the previous edition whole.
 /// </summary>
@@ -33,10 +34,13 @@ public static class Builder
         // Before the rendering, which takes the time: a folder that cannot take the edition is said at once.
         EditionWriter.Prepare(host, outDirectory);
         var files = new List<EditionFile>();
-        foreach (var format in formats)
+        var renderers = formats.Select(format => Editions.Find(format)
+            ?? throw new InputException(format, null, $"unknown edition format '{format}' (known: {string.Join(", ", Editions.All.Select(e => e.Format))})")).ToList();
+        // One model for every edition: what the HTML and the PDF show is decided once.
+        var edition = EditionModelBuilder.Build(report);
+        foreach (var renderer in renderers)
         {
-            var renderer = Editions.Find(format) ?? throw new InputException(format, null, $"unknown edition format '{format}' (known: {string.Join(", ", Editions.All.Select(e => e.Format))})");
-            files.AddRange(renderer.Render(report, options, host));
+            files.AddRange(renderer.Render(edition, options, host));
             Timings.Mark($"{renderer.Format} edition rendered");
         }
         files.Add(new EditionFile("check.json", Encoding.UTF8.GetBytes(new JsonOutput().Write(report))));

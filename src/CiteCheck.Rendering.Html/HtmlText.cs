@@ -4,7 +4,8 @@ namespace CiteCheck.Rendering.Html;
 
 /// <summary>
 /// The escaping and URL policy of the HTML edition, in one place. Every piece of report text reaches the page through
-/// <see cref="Escape"/>; every URL through <see cref="ExternalUrl"/> (http, https, mailto) or an anchor CiteCheck made.
+/// <see cref="Escape"/>; every URL through the edition model's URL policy (<see cref="UrlPolicy"/>: http, https,
+/// mailto) or is an anchor CiteCheck made.
 /// </summary>
 public static class HtmlText
 {
@@ -39,38 +40,8 @@ public static class HtmlText
         return sb?.ToString() ?? text;
     }
 
-    /// <summary>
-    /// The URL when it may be emitted as a link to the outside: an absolute http, https or mailto URL without control
-    /// characters or whitespace; null otherwise (<c>javascript:</c>, <c>data:</c>, relative paths, placeholders).
-    /// </summary>
-    public static string? ExternalUrl(string? url)
-    {
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            return null;
-        }
-        var trimmed = url.Trim();
-        if (trimmed.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
-        {
-            return null;
-        }
-        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri))
-        {
-            return null;
-        }
-        return uri.Scheme is "http" or "https" or "mailto" && (uri.Scheme == "mailto" || uri.Host.Length > 0) ? trimmed : null;
-    }
-
-    /// <summary>The fragment of an in-page link (<c>#overview</c> → <c>overview</c>); null for anything else.</summary>
-    public static string? Fragment(string? url)
-    {
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            return null;
-        }
-        var trimmed = url.Trim();
-        return trimmed.Length > 1 && trimmed[0] == '#' ? Uri.UnescapeDataString(trimmed[1..]) : null;
-    }
+    /// <summary>The URL when it may be a link (<see cref="UrlPolicy.External"/>, shared with the PDF edition).</summary>
+    public static string? ExternalUrl(string? url) => UrlPolicy.External(url);
 
     /// <summary>CSS to inline in a style element: a closing tag inside it cannot end the element early.</summary>
     public static string Css(string css) => css.Replace("</", "<\\/", StringComparison.Ordinal);

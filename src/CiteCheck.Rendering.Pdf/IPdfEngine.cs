@@ -8,5 +8,5 @@ public interface IPdfEngine
     /// <summary>The --pdf-engine name.</summary>
     string Name { get; }
 
-    byte[] Render(CheckedReport report, EditionOptions options, IHost host);
+    byte[] Render(EditionModel edition, EditionOptions options, IHost host);
 }

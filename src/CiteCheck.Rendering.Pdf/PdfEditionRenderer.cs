@@ -15,10 +15,10 @@ public sealed class PdfEditionRenderer(Func<IEditionRenderer?> htmlEdition) : IE
 
     public string Format => "pdf";
 
-    public IReadOnlyList<EditionFile> Render(CheckedReport report, EditionOptions options, IHost host)
+    public IReadOnlyList<EditionFile> Render(EditionModel edition, EditionOptions options, IHost host)
     {
         var engine = Engine(options.PdfEngine);
-        return [new EditionFile(FileName, engine.Render(report, options, host))];
+        return [new EditionFile(FileName, engine.Render(edition, options, host))];
     }
 
     public IPdfEngine Engine(string name) => name.Trim().ToLowerInvariant() switch

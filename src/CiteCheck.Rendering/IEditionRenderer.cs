@@ -3,16 +3,24 @@ using CiteCheck.Model;
 namespace CiteCheck.Rendering;
 
 /// <summary>
-/// Renders one edition of a checked report (html, pdf) into files held in memory. The build writes them only
-/// once every edition has rendered, each atomically, so a failed build never leaves a half-written edition.
-/// Renderers read templates and fonts through the host.
+/// Renders one edition (html, pdf) of the <see cref="EditionModel"/> into files held in memory. The build makes the model
+/// once and hands it to every renderer, which reads nothing else of the report; it writes the files only once every
+/// edition has rendered, so a failed build never leaves a half-written edition. Renderers read templates and fonts
+/// through the host.
 /// </summary>
 public interface IEditionRenderer
 {
     /// <summary>The --format name: "html" or "pdf".</summary>
     string Format { get; }
 
-    IReadOnlyList<EditionFile> Render(CheckedReport report, EditionOptions options, IHost host);
+    IReadOnlyList<EditionFile> Render(EditionModel edition, EditionOptions options, IHost host);
+}
+
+public static class EditionRendererExtensions
+{
+    /// <summary>Builds the edition model of a checked report and renders it (for one renderer on its own, as in tests).</summary>
+    public static IReadOnlyList<EditionFile> Render(this IEditionRenderer renderer, CheckedReport report, EditionOptions options, IHost host) =>
+        renderer.Render(EditionModelBuilder.Build(report), options, host);
 }
 
 /// <summary>One output file of an edition, relative to the output folder.</summary>

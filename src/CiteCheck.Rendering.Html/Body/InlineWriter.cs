@@ -1,19 +1,18 @@
+using System.Globalization;
 using System.Text;
 using CiteCheck.Model;
 
 namespace CiteCheck.Rendering.Html.Body;
 
 /// <summary>
-/// Writes a block's inlines as HTML. Every text goes through <see cref="HtmlText.Escape"/>; every link through the URL
-/// policy. A citation becomes its label (a link when the report gives a usable URL) and a superscript number linking to
-/// its bibliography entry, with the id <c>cite-&lt;index&gt;</c> the entry links back to. Placeholder, unsafe and
-/// undefined citations, and links that lead nowhere, are marked (class, title and a visible mark), never dead links.
+/// Writes inlines as HTML. Every text goes through <see cref="HtmlText.Escape"/>; every link is resolved by the edition
+/// model (<see cref="EditionModel.Link"/>). A citation becomes its label (a link when the model allows its URL) and a
+/// superscript key linking to its bibliography entry, with the anchor <c>cite-&lt;index&gt;</c> the entry links back to.
+/// Placeholder, refused and undefined citations, and links that lead nowhere, carry the model's flags (class, title and
+/// a visible mark), never dead links. A discrepancy mark is the claim's anchor and a "≠N" per discrepancy.
 /// </summary>
-internal sealed class InlineWriter(Document document, Anchors anchors)
+internal sealed class InlineWriter(EditionModel model)
 {
-    public const string PlaceholderMark = "?";
-    public const string ProblemMark = "!";
-
     public string Write(IEnumerable<Inline> inlines)
     {
         var sb = new StringBuilder();
@@ -47,13 +46,13 @@ internal sealed class InlineWriter(Document document, Anchors anchors)
                     WriteLink(sb, link);
                     break;
                 case CitationInline citation:
-                    WriteCitation(sb, citation.Citation);
+                    WriteCitation(sb, model.Cite(citation.Citation));
                     break;
                 case RawHtmlInline raw:
                     scope.Write(sb, raw.Html);
                     break;
-                case MarkupInline markup:
-                    sb.Append(markup.Html);
+                case DiscrepancyMarkInline mark:
+                    WriteMark(sb, mark);
                     break;
             }
         }
@@ -63,55 +62,35 @@ internal sealed class InlineWriter(Document document, Anchors anchors)
     private void WriteLink(StringBuilder sb, LinkInline link)
     {
         var title = string.IsNullOrEmpty(link.Title) ? "" : $" title=\"{HtmlText.Escape(link.Title)}\"";
-        if (HtmlText.ExternalUrl(link.Url) is { } url)
+        var target = model.Link(link.Url);
+        if (target.Kind != EditionLinkKind.Flagged)
         {
-            sb.Append("<a href=\"").Append(HtmlText.Escape(url)).Append('"').Append(title).Append('>');
+            var href = target.Kind == EditionLinkKind.Internal ? "#" + target.Target : HtmlText.Escape(target.Target);
+            sb.Append("<a href=\"").Append(href).Append('"').Append(title).Append('>');
             Write(sb, link.Children);
             sb.Append("</a>");
             return;
         }
-        if (HtmlText.Fragment(link.Url) is { } fragment && anchors.SectionBySlug(fragment) is { } id)
-        {
-            sb.Append("<a href=\"#").Append(id).Append('"').Append(title).Append('>');
-            Write(sb, link.Children);
-            sb.Append("</a>");
-            return;
-        }
-        var why = HtmlText.Fragment(link.Url) is { } missing
-            ? $"Broken link: the report has no section '#{missing}'"
-            : string.IsNullOrWhiteSpace(link.Url) || link.Url.Trim() == "#"
-                ? "Placeholder link: the report gives no address"
-                : $"Link removed: '{Shorten(link.Url)}' is not an http(s) or mailto address";
-        sb.Append("<span class=\"link-flag\" title=\"").Append(HtmlText.Escape(why)).Append("\">");
+        sb.Append("<span class=\"link-flag\" title=\"").Append(HtmlText.Escape(target.Problem)).Append("\">");
         Write(sb, link.Children);
-        sb.Append("<span class=\"flag-mark\" aria-hidden=\"true\">" + ProblemMark + "</span></span>");
+        sb.Append("<span class=\"flag-mark\" aria-hidden=\"true\">" + CitationMark.ProblemMark + "</span></span>");
     }
 
-    private void WriteCitation(StringBuilder sb, Citation citation)
+    private static void WriteCitation(StringBuilder sb, CitationMark mark)
     {
-        var source = document.Bibliography.Find(citation.SourceKey);
-        var undefined = source is null && (document.Bibliography.Declared || citation.Style == CitationStyle.Footnote);
-        var numbered = citation.Style == CitationStyle.NumberedLink;
-        var url = numbered ? HtmlText.ExternalUrl(citation.Target) : null;
-        var placeholder = numbered && (string.IsNullOrWhiteSpace(citation.Target) || citation.Target.Trim() == "#");
-        var unsafeLink = numbered && url is null && !placeholder;
-        var (flag, flagTitle, mark) =
-            placeholder ? ("placeholder", $"Placeholder link: the report gives no URL for source {citation.SourceKey}", PlaceholderMark)
-            : unsafeLink ? ("unsafe", $"Link removed: '{Shorten(citation.Target!)}' is not an http(s) or mailto address", ProblemMark)
-            : ((string?)null, (string?)null, (string?)null);
-
+        var citation = mark.Citation;
         sb.Append("<span class=\"cite");
-        if (flag is not null)
+        if (mark.Problem != CitationProblem.None)
         {
-            sb.Append(" cite--").Append(flag).Append("\" title=\"").Append(HtmlText.Escape(flagTitle));
+            sb.Append(" cite--").Append(mark.Problem == CitationProblem.Placeholder ? "placeholder" : "unsafe").Append("\" title=\"").Append(HtmlText.Escape(mark.FlagTitle));
         }
         sb.Append("\">");
-        if (numbered)
+        if (citation.Style == CitationStyle.NumberedLink)
         {
             var label = HtmlText.Escape(citation.Label);
-            if (url is not null)
+            if (mark.Url is not null)
             {
-                sb.Append("<a class=\"cite-label\" href=\"").Append(HtmlText.Escape(url)).Append("\">").Append(label).Append("</a>");
+                sb.Append("<a class=\"cite-label\" href=\"").Append(HtmlText.Escape(mark.Url)).Append("\">").Append(label).Append("</a>");
             }
             else
             {
@@ -120,35 +99,29 @@ internal sealed class InlineWriter(Document document, Anchors anchors)
         }
         // The mark and the number never wrap apart from each other (or from the label).
         sb.Append("<span class=\"cite-tail\">");
-        if (mark is not null)
+        if (mark.FlagText is { } flag)
         {
-            sb.Append("<span class=\"flag-mark\" aria-hidden=\"true\">").Append(mark).Append("</span>");
+            sb.Append("<span class=\"flag-mark\" aria-hidden=\"true\">").Append(flag).Append("</span>");
         }
-        var refTitle = undefined
-            ? citation.Style == CitationStyle.Footnote
-                ? $"Footnote [^{Anchors.DisplayKey(citation.SourceKey)}] is cited but never defined"
-                : $"Source {citation.SourceKey} is not in the bibliography"
-            : $"Source {citation.SourceKey}: {Describe(source, citation)}";
-        sb.Append("<sup class=\"").Append(undefined ? "cite-ref cite-ref--undefined" : "cite-ref").Append("\"><a id=\"").Append(Anchors.Citation(citation))
-            .Append("\" href=\"#").Append(Anchors.Source(citation.SourceKey))
-            .Append("\" title=\"").Append(HtmlText.Escape(refTitle)).Append("\">")
-            .Append(HtmlText.Escape(Anchors.DisplayKey(citation.SourceKey))).Append("</a>");
-        if (undefined)
+        sb.Append("<sup class=\"").Append(mark.Undefined ? "cite-ref cite-ref--undefined" : "cite-ref").Append("\"><a id=\"").Append(mark.Anchor)
+            .Append("\" href=\"#").Append(mark.SourceAnchor)
+            .Append("\" title=\"").Append(HtmlText.Escape(mark.Title)).Append("\">")
+            .Append(HtmlText.Escape(mark.DisplayKey)).Append("</a>");
+        if (mark.Undefined)
         {
-            sb.Append("<span class=\"flag-mark\" aria-hidden=\"true\">" + ProblemMark + "</span>");
+            sb.Append("<span class=\"flag-mark\" aria-hidden=\"true\">" + CitationMark.ProblemMark + "</span>");
         }
         sb.Append("</sup></span></span>");
     }
 
-    private static string Describe(Source? source, Citation citation)
+    private static void WriteMark(StringBuilder sb, DiscrepancyMarkInline mark)
     {
-        if (source is null)
+        sb.Append("<span class=\"claim-anchor\" id=\"").Append(mark.ClaimAnchor).Append("\"></span>");
+        foreach (var d in mark.Marks)
         {
-            return citation.Label;
+            sb.Append("<sup class=\"disc-mark disc-mark--").Append(Discrepancy.StatusName(d.Status)).Append("\"><a href=\"#")
+                .Append(d.Anchor).Append("\" title=\"").Append(HtmlText.Escape(d.Title)).Append("\">")
+                .Append("&#8800;").Append(d.Number.ToString(CultureInfo.InvariantCulture)).Append("</a></sup>");
         }
-        var parts = new[] { source.Publisher, source.Title }.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
-        return parts.Count == 0 ? citation.Label : string.Join(", ", parts);
     }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -16,7 +16,14 @@ namespace CiteCheck.Rendering.Html.Verification;
 public static class HtmlEditionVerifier
 {
     /// <param name="pages">The pages by file name; <paramref name="reportPage"/> is the one holding the body and bibliography.</param>
-    public static ImmutableArray<Diagnostic> Verify(IReadOnlyDictionary<string, string> pages, string reportPage, Document document)
+    public static ImmutableArray<Diagnostic> Verify(IReadOnlyDictionary<string, string> pages, string reportPage, EditionModel edition) =>
+        Verify(pages, reportPage, edition.Citations.Values.Select(c => c.Citation).OrderBy(c => c.Index));
+
+    /// <param name="pages">The pages by file name; <paramref name="reportPage"/> is the one holding the body and bibliography.</param>
+    public static ImmutableArray<Diagnostic> Verify(IReadOnlyDictionary<string, string> pages, string reportPage, Document document) =>
+        Verify(pages, reportPage, document.Citations);
+
+    private static ImmutableArray<Diagnostic> Verify(IReadOnlyDictionary<string, string> pages, string reportPage, IEnumerable<Citation> citations)
     {
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
         var parsed = pages.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => parser.ParseDocument(p.Value), StringComparer.Ordinal);
@@ -33,7 +40,7 @@ public static class HtmlEditionVerifier
         }
         if (parsed.TryGetValue(reportPage, out var report))
         {
-            CheckCitations(reportPage, report, document, diagnostics);
+            CheckCitations(reportPage, report, [.. citations], diagnostics);
         }
         return diagnostics.ToImmutable();
     }
@@ -108,7 +115,7 @@ public static class HtmlEditionVerifier
         return before.Length == 0 || pages.Contains(before, StringComparer.Ordinal) || HtmlText.ExternalUrl(url) is not null;
     }
 
-    private static void CheckCitations(string page, IDocument html, Document document, ImmutableArray<Diagnostic>.Builder diagnostics)
+    private static void CheckCitations(string page, IDocument html, List<Citation> citations, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         // One walk of the page indexes its ids (first holder wins, as in a browser); GetElementById walks the tree
         // on every call, which made this check quadratic in the length of the report.
@@ -117,11 +124,11 @@ public static class HtmlEditionVerifier
         {
             byId.TryAdd(element.Id!, element);
         }
-        var bibliography = byId.GetValueOrDefault(Anchors.Bibliography);
-        foreach (var citation in document.Citations)
+        var bibliography = byId.GetValueOrDefault(EditionAnchors.Bibliography);
+        foreach (var citation in citations)
         {
-            var id = Anchors.Citation(citation);
-            var expected = "#" + Anchors.Source(citation.SourceKey);
+            var id = EditionAnchors.Citation(citation);
+            var expected = "#" + EditionAnchors.Source(citation.SourceKey);
             var element = byId.GetValueOrDefault(id);
             if (element is null || element.LocalName != "a" || element.GetAttribute("href") != expected)
             {
@@ -129,13 +136,13 @@ public static class HtmlEditionVerifier
                 diagnostics.Add(HtmlRules.CitationNotRendered.Create(citation.Span, $"citation of source {citation.SourceKey} ({citation.Label}) should be <a id='{id}' href='{expected}'> in {page}; found {found}", citation.SourceKey));
             }
         }
-        foreach (var first in document.Citations.DistinctBy(c => c.SourceKey, StringComparer.Ordinal))
+        foreach (var first in citations.DistinctBy(c => c.SourceKey, StringComparer.Ordinal))
         {
             var key = first.SourceKey;
-            var entry = byId.GetValueOrDefault(Anchors.Source(key));
+            var entry = byId.GetValueOrDefault(EditionAnchors.Source(key));
             if (entry is null || bibliography is null || !bibliography.Contains(entry))
             {
-                diagnostics.Add(HtmlRules.SourceNotInBibliography.Create(first.Span, $"source {key} is cited but the bibliography of {page} has no entry '{Anchors.Source(key)}'", key));
+                diagnostics.Add(HtmlRules.SourceNotInBibliography.Create(first.Span, $"source {key} is cited but the bibliography of {page} has no entry '{EditionAnchors.Source(key)}'", key));
             }
         }
     }

@@ -30,12 +30,12 @@ public sealed class ChromiumPdfEngine(Func<IEditionRenderer?> htmlEdition) : IPd
 
     public string Name => EngineName;
 
-    public byte[] Render(CheckedReport report, EditionOptions options, IHost host)
+    public byte[] Render(EditionModel edition, EditionOptions options, IHost host)
     {
         var browser = BrowserLocator.Find(host, options.BrowserPath);
         var html = htmlEdition() ?? throw new RenderException(
             $"--pdf-engine {EngineName} prints the HTML edition, and this build has no HTML renderer; use --pdf-engine {Native.NativePdfEngine.EngineName}");
-        var files = html.Render(report, options, host);
+        var files = html.Render(edition, options, host);
         var page = files.FirstOrDefault(f => f.Name.Equals("report.html", StringComparison.OrdinalIgnoreCase))
                    ?? files.FirstOrDefault(f => f.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
                    ?? throw new RenderException("the HTML edition produced no .html file to print");

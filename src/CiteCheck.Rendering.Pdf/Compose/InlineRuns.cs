@@ -6,49 +6,63 @@ using CiteCheck.Rendering.Pdf.Layout;
 namespace CiteCheck.Rendering.Pdf.Compose;
 
 /// <summary>
-/// Turns a block's inlines into styled runs: bold and italic, code in the mono face, http(s) links clickable,
-/// citations as superscript numbers linked to their bibliography entry. A block's closing citation group
-/// ("(Sources: [Reuters](#) [1], [BBC](#) [2])") becomes superscripts after the last sentence: ¹˒².
+/// Turns the edition model's inlines into styled runs: bold and italic, code in the mono face, links as the model
+/// resolves them (outside, to a section, or flagged "!"), citations as their label and a superscript key linked to the
+/// bibliography entry, flagged "?" (placeholder) or "!" (refused address, undefined source) as in the HTML edition, and
+/// "≠N" marks at the end of claims with discrepancies. A block's closing citation group is set as superscripts after its
+/// prose ("…a month prior.¹˒²"): the model says which citations it holds, so nothing here reads the report's text.
 /// </summary>
-public sealed partial class InlineRuns(Func<string, string> sourceLabel)
+public sealed partial class InlineRuns(EditionModel model)
 {
-    /// <summary>The named destination of a source's bibliography entry.</summary>
-    public static string SourceAnchor(string key) => "source-" + Safe(key);
-
-    /// <summary>The named destination of a section heading.</summary>
-    public static string SectionAnchor(string slug) => "section-" + Safe(slug);
+    public List<Run> Convert(EditionBlock block, TextStyle style)
+    {
+        var runs = Convert(block.Inlines, style);
+        if (!block.ClosingGroup.IsDefaultOrEmpty)
+        {
+            TrimEnd(runs);
+            AppendGroup(runs, block.ClosingGroup, style);
+        }
+        return runs;
+    }
 
     public List<Run> Convert(ImmutableArray<Inline> inlines, TextStyle style)
     {
         var runs = new List<Run>();
-        var closing = -1;
-        for (var i = 0; i < inlines.Length && closing < 0; i++)
-        {
-            closing = inlines[i] is CitationInline { Citation.InClosingGroup: true } ? i : -1;
-        }
-        if (closing < 0)
-        {
-            Append(runs, inlines, style, null);
-            return runs;
-        }
-        Append(runs, inlines[..closing], style, null);
-        TrimGroupIntroduction(runs);
-        var keys = inlines[closing..].OfType<CitationInline>().Select(c => c.Citation.SourceKey).Distinct().ToList();
-        AppendSuperscripts(runs, keys, style);
+        Append(runs, inlines, style, null);
         return runs;
     }
 
-    /// <summary>Superscript source numbers, comma-separated, each a link to its entry.</summary>
-    public void AppendSuperscripts(List<Run> runs, IReadOnlyList<string> keys, TextStyle style)
+    /// <summary>A closing group: each source once, comma-separated superscripts, each with the anchors of its citations.</summary>
+    private void AppendGroup(List<Run> runs, ImmutableArray<Citation> group, TextStyle style)
     {
-        var superscript = style.Superscript(Theme.Link);
-        for (var k = 0; k < keys.Count; k++)
+        var first = true;
+        foreach (var citations in group.GroupBy(c => c.SourceKey, StringComparer.Ordinal))
         {
-            if (k > 0)
+            if (!first)
             {
-                runs.Add(new Run(",", superscript));
+                runs.Add(new Run(",", style.Superscript(Theme.Link)));
             }
-            runs.Add(new Run(sourceLabel(keys[k]), superscript, new InternalLink(SourceAnchor(keys[k]))));
+            first = false;
+            AppendReference(runs, [.. citations.Select(model.Cite)], style);
+        }
+    }
+
+    /// <summary>The superscript of one source: a flag mark when its citation is flagged, the key, and "!" when it is undefined.</summary>
+    private static void AppendReference(List<Run> runs, IReadOnlyList<CitationMark> marks, TextStyle style)
+    {
+        var mark = marks[0];
+        var superscript = style.Superscript(Theme.Link);
+        var flagged = superscript with { Color = Theme.Alert };
+        var anchors = marks.Select(m => m.Anchor).ToImmutableArray();
+        if (mark.FlagText is { } flag)
+        {
+            runs.Add(new Run(flag, flagged, new InternalLink(mark.SourceAnchor)) { Anchors = anchors });
+            anchors = [];
+        }
+        runs.Add(new Run(mark.DisplayKey, superscript, new InternalLink(mark.SourceAnchor)) { Anchors = anchors });
+        if (mark.Undefined)
+        {
+            runs.Add(new Run(CitationMark.ProblemMark, flagged, new InternalLink(mark.SourceAnchor)));
         }
     }
 
@@ -68,8 +82,20 @@ public sealed partial class InlineRuns(Func<string, string> sourceLabel)
                     runs.Add(new Run(c.Code, style with { Role = Fonts.FontRole.Mono, Size = Math.Round(style.Size * 0.88, 2) }, link));
                     break;
                 case LinkInline l:
-                    var target = Target(l.Url);
-                    Append(runs, l.Children, target is ExternalLink ? style with { Color = Theme.Link } : style, target ?? link);
+                    var target = model.Link(l.Url);
+                    switch (target.Kind)
+                    {
+                        case EditionLinkKind.External:
+                            Append(runs, l.Children, style with { Color = Theme.Link }, new ExternalLink(target.Target!));
+                            break;
+                        case EditionLinkKind.Internal:
+                            Append(runs, l.Children, style, new InternalLink(target.Target!));
+                            break;
+                        default:
+                            Append(runs, l.Children, style, link);
+                            runs.Add(new Run(CitationMark.ProblemMark, style.Superscript(Theme.Alert)));
+                            break;
+                    }
                     break;
                 case LineBreakInline br:
                     runs.Add(new Run(br.Hard ? "\n" : " ", style, link));
@@ -78,51 +104,48 @@ public sealed partial class InlineRuns(Func<string, string> sourceLabel)
                     runs.Add(new Run("\n", style, link));
                     break;
                 case CitationInline c:
+                    var mark = model.Cite(c.Citation);
                     if (c.Citation.Style == CitationStyle.NumberedLink && c.Citation.Label.Length > 0)
                     {
-                        var labelTarget = Target(c.Citation.Target ?? "");
-                        runs.Add(new Run(c.Citation.Label, labelTarget is ExternalLink ? style with { Color = Theme.Link } : style, labelTarget));
+                        runs.Add(mark.Url is { } url
+                            ? new Run(c.Citation.Label, style with { Color = Theme.Link }, new ExternalLink(url))
+                            : new Run(c.Citation.Label, style));
                     }
-                    AppendSuperscripts(runs, [c.Citation.SourceKey], style);
+                    AppendReference(runs, [mark], style);
+                    break;
+                case DiscrepancyMarkInline d:
+                    var anchors = ImmutableArray.Create(d.ClaimAnchor);
+                    foreach (var m in d.Marks)
+                    {
+                        var color = m.Status == DiscrepancyStatus.Open ? Theme.Alert : Theme.Muted;
+                        runs.Add(new Run(m.Text, style.Superscript(color) with { Bold = true }, new InternalLink(m.Anchor)) { Anchors = anchors });
+                        anchors = [];
+                    }
                     break;
             }
         }
     }
 
-    /// <summary>Removes "(Sources: " or "Source: " left at the end of the prose before a closing group, and the space before it.</summary>
-    private static void TrimGroupIntroduction(List<Run> runs)
+    /// <summary>Removes the white space the prose ends with, so the group's superscripts follow its last word.</summary>
+    private static void TrimEnd(List<Run> runs)
     {
         while (runs.Count > 0)
         {
             var last = runs[^1];
-            var trimmed = GroupIntroduction().Replace(last.Text, "").TrimEnd();
+            var trimmed = last.Text.TrimEnd();
             if (trimmed.Length > 0)
             {
                 runs[^1] = last with { Text = trimmed };
+                return;
+            }
+            if (!last.Anchors.IsDefaultOrEmpty)
+            {
                 return;
             }
             runs.RemoveAt(runs.Count - 1);
         }
     }
 
-    /// <summary>http(s) addresses become web links, "#slug" a link to that section; other targets ("#" placeholders, relative paths) none.</summary>
-    public static LinkTarget? Target(string url)
-    {
-        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-        {
-            return new ExternalLink(uri.AbsoluteUri);
-        }
-        return url.Length > 1 && url[0] == '#' ? new InternalLink(SectionAnchor(url[1..])) : null;
-    }
-
-    private static string Safe(string key) => SafeName().Replace(key, "_");
-
-    [GeneratedRegex(@"(?:\(\s*(?:(?:Sources?|See(?: also)?|Via)\s*:?\s*)?|(?:Sources?|See(?: also)?)\s*:\s*)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex GroupIntroduction();
-
     [GeneratedRegex(@"^<br\s*/?>$", RegexOptions.IgnoreCase)]
     private static partial Regex BreakTag();
-
-    [GeneratedRegex(@"[^A-Za-z0-9_.\-]")]
-    private static partial Regex SafeName();
 }

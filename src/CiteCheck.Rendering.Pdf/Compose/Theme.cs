@@ -38,6 +38,8 @@ public static class Theme
         _ => new(new TextStyle(FontRole.Sans, 10, Bold: true, Italic: true, Color: Ink), 14, Alignment.Left, SpaceBefore: 10, SpaceAfter: 3),
     };
 
+    public static readonly ParagraphStyle ContentsEntry = new(new TextStyle(FontRole.Sans, 9.5, Color: Link), 13.5, Alignment.Left, SpaceAfter: 1);
+
     public static readonly ParagraphStyle Bibliography = new(new TextStyle(FontRole.Serif, 9, Color: Ink), 12.4, Alignment.Left, Indent: 24, SpaceAfter: 2.5);
     public static readonly TextStyle BibliographyNumber = new(FontRole.Sans, 8, Bold: true, Color: Accent);
 

@@ -77,7 +77,7 @@ public sealed class PdfDrawer(PdfSharpTextMeasurer fonts)
             links.AddRange(Merge(pageLinks).Select(l => new LinkArea(laid.Number, new PdfRectangle(gfx.Transformer.WorldToDefaultPage(l.Area)), l.Target)));
         }
 
-        AddNamedDestinations(document, anchors);
+        AddNamedDestinations(document, anchors, geometry.Height);
         var linkNumber = 0;
         foreach (var link in links)
         {
@@ -92,7 +92,7 @@ public sealed class PdfDrawer(PdfSharpTextMeasurer fonts)
             annotation?.Elements.SetString("/NM", $"link-{++linkNumber}");
             annotation?.Elements.SetDateTime("/M", metadata.Created.UtcDateTime);
         }
-        AddOutline(document, outline);
+        AddOutline(document, outline, geometry.Height);
 
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
@@ -104,7 +104,7 @@ public sealed class PdfDrawer(PdfSharpTextMeasurer fonts)
     /// root node with its keys in ordinal order, byte for byte what PDFsharp's AddNamedDestination writes. That method
     /// inserts each name by scanning the sorted array from its start, which made 20,000 headings quadratic.
     /// </summary>
-    private static void AddNamedDestinations(PdfDocument document, Dictionary<string, Anchor> anchors)
+    private static void AddNamedDestinations(PdfDocument document, Dictionary<string, Anchor> anchors, double pageHeight)
     {
         if (anchors.Count == 0)
         {
@@ -114,7 +114,7 @@ public sealed class PdfDrawer(PdfSharpTextMeasurer fonts)
         foreach (var (name, anchor) in anchors.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             var page = document.Pages[Math.Min(anchor.Page, document.PageCount) - 1];
-            var parameters = PdfNamedDestinationParameters.CreateVerticalPosition(Math.Max(0, anchor.Top - 12), null);
+            var parameters = PdfNamedDestinationParameters.CreateVerticalPosition(PdfTop(anchor.Top, pageHeight), null);
             names.Elements.Add(new PdfString(name));
             names.Elements.Add(new PdfArray(document, new PdfLiteral("{0} 0 R {1}", PdfInternals.GetObjectNumber(page), parameters)));
         }
@@ -180,7 +180,7 @@ public sealed class PdfDrawer(PdfSharpTextMeasurer fonts)
     }
 
     /// <summary>Builds the outline (bookmarks): each entry nests under the last entry of a lower level.</summary>
-    private static void AddOutline(PdfDocument document, List<OutlineEntry> entries)
+    private static void AddOutline(PdfDocument document, List<OutlineEntry> entries, double pageHeight)
     {
         var stack = new List<(int Level, PdfOutline Outline)>();
         foreach (var entry in entries)
@@ -192,10 +192,17 @@ public sealed class PdfDrawer(PdfSharpTextMeasurer fonts)
             var parent = stack.Count > 0 ? stack[^1].Outline.Outlines : document.Outlines;
             var outline = parent.Add(entry.Title, document.Pages[entry.Page - 1], opened: true);
             outline.PageDestinationType = PdfPageDestinationType.FitH;
-            outline.Top = Math.Max(0, entry.Top - 12);
+            outline.Top = PdfTop(entry.Top, pageHeight);
             stack.Add((entry.Level, outline));
         }
     }
+
+    /// <summary>
+    /// The top of a destination in PDF space, where y grows upwards from the bottom of the page: 12 pt above a line
+    /// measured from the top. (Written as the distance from the top, the destinations of a page were mirrored: a
+    /// reader jumping to a source near the foot of a page landed near its head.)
+    /// </summary>
+    private static double PdfTop(double fromTop, double pageHeight) => Math.Round(Math.Clamp(pageHeight - fromTop + 12, 0, pageHeight), 2);
 
     private static XColor Color(Rgb rgb) => XColor.FromArgb(rgb.R, rgb.G, rgb.B);
 

@@ -89,7 +89,10 @@ public sealed class BlockLayouter(ITextMeasurer measurer)
             var ops = new List<DrawOp>();
             if (n == 0)
             {
-                ops.Add(new AnchorOp(block.Anchor));
+                if (block.Anchor is { Length: > 0 } anchor)
+                {
+                    ops.Add(new AnchorOp(anchor));
+                }
                 ops.Add(new OutlineOp(block.OutlineTitle, block.OutlineLevel));
             }
             AddLine(ops, lines[n], style.Indent, baseline);
@@ -171,6 +174,10 @@ public sealed class BlockLayouter(ITextMeasurer measurer)
     {
         foreach (var fragment in line.Fragments)
         {
+            foreach (var anchor in fragment.Anchors)
+            {
+                ops.Add(new AnchorOp(anchor));
+            }
             ops.Add(new TextOp(x + fragment.X, baseline - fragment.Style.Rise, fragment.Text, fragment.Width, fragment.Style, fragment.Link));
         }
     }

@@ -33,7 +33,7 @@ public sealed record ParagraphBlock(IReadOnlyList<Run> Runs, ParagraphStyle Styl
 }
 
 /// <summary>A heading: kept with what follows, with an outline entry and an anchor, and an optional rule below.</summary>
-public sealed record HeadingBlock(IReadOnlyList<Run> Runs, ParagraphStyle Style, string Anchor, string OutlineTitle, int OutlineLevel) : LayoutBlock
+public sealed record HeadingBlock(IReadOnlyList<Run> Runs, ParagraphStyle Style, string? Anchor, string OutlineTitle, int OutlineLevel) : LayoutBlock
 {
     public (double Gap, double Thickness, Rgb Color)? RuleBelow { get; init; }
 }

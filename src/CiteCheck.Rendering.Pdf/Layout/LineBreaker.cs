@@ -14,7 +14,10 @@ public sealed class LineBreaker(ITextMeasurer measurer)
     private const double Tolerance = 0.01;
 
     /// <summary>A word piece in one style.</summary>
-    private sealed record Box(string Text, TextStyle Style, LinkTarget? Link, double Width);
+    private sealed record Box(string Text, TextStyle Style, LinkTarget? Link, double Width)
+    {
+        public System.Collections.Immutable.ImmutableArray<string> Anchors { get; init; } = [];
+    }
 
     /// <summary>Boxes between two break opportunities, with what separates it from the chunk before.</summary>
     private sealed class Chunk
@@ -110,7 +113,7 @@ public sealed class LineBreaker(ITextMeasurer measurer)
             }
             foreach (var box in chunk.Boxes)
             {
-                fragments.Add(new Fragment(x, box.Text, box.Width, box.Style, box.Link));
+                fragments.Add(new Fragment(x, box.Text, box.Width, box.Style, box.Link) { Anchors = box.Anchors });
                 x += box.Width;
             }
         }
@@ -205,7 +208,7 @@ public sealed class LineBreaker(ITextMeasurer measurer)
             if (word.Length > 0)
             {
                 var text = word.ToString();
-                chunk.Boxes.Add(new Box(text, run.Style, run.Link, measurer.Width(text, run.Style)));
+                chunk.Boxes.Add(new Box(text, run.Style, run.Link, measurer.Width(text, run.Style)) { Anchors = run.Anchors });
                 word.Clear();
             }
         }

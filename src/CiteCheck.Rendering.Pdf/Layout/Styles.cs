@@ -28,8 +28,14 @@ public sealed record InternalLink(string Destination) : LinkTarget;
 /// <summary>A link to an http(s) address.</summary>
 public sealed record ExternalLink(string Url) : LinkTarget;
 
-/// <summary>A run of text in one style, possibly a link. A "\n" in <see cref="Text"/> is a forced line break.</summary>
-public sealed record Run(string Text, TextStyle Style, LinkTarget? Link = null);
+/// <summary>
+/// A run of text in one style, possibly a link. A "\n" in <see cref="Text"/> is a forced line break. <see cref="Anchors"/>
+/// are named destinations placed where the run is drawn (a citation's <c>cite-N</c>, a claim's <c>claim-N</c>).
+/// </summary>
+public sealed record Run(string Text, TextStyle Style, LinkTarget? Link = null)
+{
+    public System.Collections.Immutable.ImmutableArray<string> Anchors { get; init; } = [];
+}
 
 public enum Alignment
 {

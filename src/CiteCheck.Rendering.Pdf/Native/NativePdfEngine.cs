@@ -17,12 +17,12 @@ public sealed class NativePdfEngine : IPdfEngine
 
     public string Name => EngineName;
 
-    public byte[] Render(CheckedReport report, EditionOptions options, IHost host)
+    public byte[] Render(EditionModel edition, EditionOptions options, IHost host)
     {
         var geometry = PageGeometry.For(options.Paper);
         var fonts = FontLocator.Locate(host, options.FontPath);
         using var measurer = new PdfSharpTextMeasurer(fonts);
-        var composed = ReportComposer.Compose(report, options.BuildTime);
+        var composed = ReportComposer.Compose(edition, options.BuildTime);
         var units = new BlockLayouter(measurer).Layout(composed.Blocks, geometry.ContentWidth);
         var pages = Paginator.Paginate(units, geometry.ContentHeight);
         var furniture = new PageFurniture(composed.Title, composed.Footer, Theme.Furniture, Theme.Rule);

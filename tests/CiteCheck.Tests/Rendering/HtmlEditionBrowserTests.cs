@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CiteCheck.Compiler;
+using CiteCheck.Rendering;
 using CiteCheck.Rendering.Html;
 using CiteCheck.Tests.Support;
 using static CiteCheck.Tests.Rendering.HtmlEditionFixture;

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using CiteCheck.Model;
+using CiteCheck.Rendering;
 using CiteCheck.Rendering.Html;
 using CiteCheck.Rendering.Html.Verification;
 using static CiteCheck.Tests.Rendering.HtmlEditionFixture;

@@ -1,4 +1,5 @@
 using CiteCheck.Model;
+using CiteCheck.Rendering;
 using CiteCheck.Rendering.Html;
 using static CiteCheck.Tests.Rendering.HtmlEditionFixture;
 
@@ -77,14 +78,14 @@ public class HtmlEditionStructureTests
         var html = HtmlEditionFixture.Report(report);
         foreach (var citation in report.Document.Citations)
         {
-            var a = html.GetElementById(Anchors.Citation(citation));
+            var a = html.GetElementById(EditionAnchors.Citation(citation));
             Assert.NotNull(a);
-            Assert.Equal("#" + Anchors.Source(citation.SourceKey), a.GetAttribute("href"));
+            Assert.Equal("#" + EditionAnchors.Source(citation.SourceKey), a.GetAttribute("href"));
         }
         var entry = html.GetElementById("source-1")!;
         Assert.True(html.GetElementById("bibliography")!.Contains(entry));
         var back = entry.QuerySelectorAll(".backlinks a").Select(a => a.GetAttribute("href")).ToList();
-        var expected = report.Document.Citations.Where(c => c.SourceKey == "1").Select(c => "#" + Anchors.Citation(c)).ToList();
+        var expected = report.Document.Citations.Where(c => c.SourceKey == "1").Select(c => "#" + EditionAnchors.Citation(c)).ToList();
         Assert.Equal(2, expected.Count);
         Assert.Equal(expected, back!);
         // Footnotes have entries too, with the text of their definition.
@@ -117,22 +118,22 @@ public class HtmlEditionStructureTests
         var report = Report();
         var html = HtmlEditionFixture.Report(report);
         var d = report.Discrepancies[0];
-        var entry = html.GetElementById(Anchors.Discrepancy(d.Id))!;
+        var entry = html.GetElementById(EditionAnchors.Discrepancy(d.Id))!;
         Assert.True(html.GetElementById("discrepancies")!.Contains(entry));
         Assert.Equal("open", entry.QuerySelector(".status")!.TextContent);
         var backs = entry.QuerySelectorAll("a.back").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(d.Claims.Select(c => "#" + Anchors.Claim(c.ClaimId)), backs);
+        Assert.Equal(d.Claims.Select(c => "#" + EditionAnchors.Claim(c.ClaimId)), backs);
         Assert.Contains("35 people", entry.TextContent);
         Assert.Equal(["The Dushanbe Attacks", "Overview"], entry.QuerySelectorAll(".side-section").Select(e => e.TextContent));
 
         // The marker sits right after the sentence that states the figure, before what follows it.
         foreach (var side in d.Claims)
         {
-            var anchor = html.GetElementById(Anchors.Claim(side.ClaimId))!;
-            Assert.Equal("#" + Anchors.Discrepancy(d.Id), anchor.NextElementSibling!.QuerySelector("a")!.GetAttribute("href"));
+            var anchor = html.GetElementById(EditionAnchors.Claim(side.ClaimId))!;
+            Assert.Equal("#" + EditionAnchors.Discrepancy(d.Id), anchor.NextElementSibling!.QuerySelector("a")!.GetAttribute("href"));
         }
-        Assert.Contains("killed at least 22 people.≠1 (Sources:", html.GetElementById(Anchors.Claim(d.Claims[0].ClaimId))!.ParentElement!.TextContent);
-        Assert.Contains("killed 35 people.≠1", html.GetElementById(Anchors.Claim(d.Claims[1].ClaimId))!.ParentElement!.TextContent);
+        Assert.Contains("killed at least 22 people.≠1 (Sources:", html.GetElementById(EditionAnchors.Claim(d.Claims[0].ClaimId))!.ParentElement!.TextContent);
+        Assert.Contains("killed 35 people.≠1", html.GetElementById(EditionAnchors.Claim(d.Claims[1].ClaimId))!.ParentElement!.TextContent);
     }
 
     [Fact]
@@ -142,8 +143,8 @@ public class HtmlEditionStructureTests
         var html = HtmlEditionFixture.Report(report, HtmlEditionRenderer.DiscrepanciesFile);
         Assert.Null(html.QuerySelector("main"));
         var backs = html.QuerySelectorAll("a.back").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(report.Discrepancies[0].Claims.Select(c => "report.html#" + Anchors.Claim(c.ClaimId)), backs);
-        Assert.NotNull(html.GetElementById(Anchors.Discrepancy("d-22-35")));
+        Assert.Equal(report.Discrepancies[0].Claims.Select(c => "report.html#" + EditionAnchors.Claim(c.ClaimId)), backs);
+        Assert.NotNull(html.GetElementById(EditionAnchors.Discrepancy("d-22-35")));
     }
 
     [Fact]
@@ -156,10 +157,10 @@ public class HtmlEditionStructureTests
         var groups = html.QuerySelectorAll("#discrepancies .event");
         Assert.Single(groups);
         Assert.Equal(2, groups[0].QuerySelectorAll(".discrepancy").Length);
-        Assert.Contains("Officials counted the attackers too.", html.GetElementById(Anchors.Discrepancy("b"))!.QuerySelector(".reviewer-note")!.TextContent);
-        Assert.Null(html.GetElementById(Anchors.Discrepancy("a"))!.QuerySelector(".reviewer-note"));
+        Assert.Contains("Officials counted the attackers too.", html.GetElementById(EditionAnchors.Discrepancy("b"))!.QuerySelector(".reviewer-note")!.TextContent);
+        Assert.Null(html.GetElementById(EditionAnchors.Discrepancy("a"))!.QuerySelector(".reviewer-note"));
         // One claim anchor per claim, one marker per discrepancy.
-        var anchor = html.GetElementById(Anchors.Claim(open.Claims[0].ClaimId))!;
+        var anchor = html.GetElementById(EditionAnchors.Claim(open.Claims[0].ClaimId))!;
         Assert.Equal(2, anchor.ParentElement!.QuerySelectorAll(".disc-mark").Length);
     }
 
@@ -170,7 +171,7 @@ public class HtmlEditionStructureTests
         var html = HtmlEditionFixture.Report(report);
         var placeholder = report.Diagnostics.Where(d => d.Id == "CC1001").ToList();
         Assert.NotEmpty(placeholder);
-        var section = html.GetElementById(Anchors.Rule("CC1001"))!;
+        var section = html.GetElementById(EditionAnchors.Rule("CC1001"))!;
         Assert.Contains("placeholder-link", section.QuerySelector("h3")!.TextContent);
         var locations = section.QuerySelectorAll("td.loc").Select(td => td.TextContent).ToList();
         Assert.Equal(placeholder.Select(d => $"{d.Location.Line}:{d.Location.Column}"), locations);

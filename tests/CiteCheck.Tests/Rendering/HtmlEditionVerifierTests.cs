@@ -1,4 +1,5 @@
 using CiteCheck.Model;
+using CiteCheck.Rendering;
 using CiteCheck.Rendering.Html;
 using CiteCheck.Rendering.Html.Verification;
 using static CiteCheck.Tests.Rendering.HtmlEditionFixture;

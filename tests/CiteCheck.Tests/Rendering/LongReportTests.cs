@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using CiteCheck.Model;
+using CiteCheck.Rendering;
 using CiteCheck.Tests.Cli;
 using CiteCheck.Tests.Rendering.Pdf;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using CiteCheck.Model;
+using CiteCheck.Rendering;
 using CiteCheck.Rendering.Pdf.Compose;
 using CiteCheck.Tests.Support;
 
@@ -11,7 +12,7 @@ public sealed class AppendixTableTests
 {
     private const int Count = 40;
 
-    /// <summary>A report of 40 paragraphs with two contradicting claims each, and the 40 discrepancies between them.</summary>
+    /// <summary>A report of 40 paragraphs with two contradicting claims each, and the 40 discrepancies between them, all of one event (one table).</summary>
     private static CheckedReport LongAppendix()
     {
         var markdown = new StringBuilder("# Long appendix\n\n## Events\n\n");
@@ -25,7 +26,8 @@ public sealed class AppendixTableTests
         var discrepancies = Enumerable.Range(0, Count)
             .Select(i => PdfRender.Discrepancy(report.Document, $"flood-{i}", $"Flood of {2000 + i}", "families displaced",
                 ($"Claim{i}a", (100 + i).ToString(CultureInfo.InvariantCulture)),
-                ($"Claim{i}b", (200 + i).ToString(CultureInfo.InvariantCulture))))
+                ($"Claim{i}b", (200 + i).ToString(CultureInfo.InvariantCulture))) with
+            { EventKey = "floods" })
             .ToImmutableArray();
         return report with { Discrepancies = discrepancies };
     }
@@ -34,20 +36,20 @@ public sealed class AppendixTableTests
     public void A_long_table_breaks_between_rows_and_repeats_its_header_on_every_page()
     {
         var pages = PdfRender.PageTexts(PdfRender.Render(LongAppendix()));
-        var first = pages.ToList().FindIndex(p => p.Contains(ReportComposer.DiscrepanciesTitle, StringComparison.Ordinal));
-        var last = pages.ToList().FindIndex(p => p.Contains(ReportComposer.HealthTitle, StringComparison.Ordinal));
+        var first = pages.ToList().FindLastIndex(p => p.Contains(ReportComposer.DiscrepanciesTitle, StringComparison.Ordinal));
+        var last = pages.ToList().FindLastIndex(p => p.Contains(ReportComposer.HealthTitle, StringComparison.Ordinal));
         Assert.True(first >= 0 && last > first + 1, $"the appendix should span pages (from {first + 1} to {last})");
         for (var n = first; n < last; n++)
         {
             var page = pages[n];
             var header = page.IndexOf("Discrepancy Value Claim Sources", StringComparison.Ordinal);
             Assert.True(header >= 0, $"page {n + 1} has no table header");
-            Assert.True(header < page.IndexOf("Flood of", StringComparison.Ordinal), $"on page {n + 1} the header is not above the rows");
+            Assert.True(header < page.IndexOf("“Claim", StringComparison.Ordinal), $"on page {n + 1} the header is not above the rows");
         }
         for (var i = 0; i < Count; i++)
         {
             // Each row whole on one page (the quote and its location line), and both rows of a discrepancy together.
-            var holding = Enumerable.Range(first, last - first).Where(n => pages[n].Contains($"Flood of {2000 + i}", StringComparison.Ordinal)).ToList();
+            var holding = Enumerable.Range(first, last - first).Where(n => pages[n].Contains($"“Claim{i}a says", StringComparison.Ordinal)).ToList();
             var page = pages[Assert.Single(holding)];
             Assert.Contains($"“Claim{i}a says", page, StringComparison.Ordinal);
             Assert.Contains($"“Claim{i}b says", page, StringComparison.Ordinal);

@@ -16,11 +16,11 @@ public sealed class ChromiumEngineTests
     {
         public string Format => "html";
 
-        public IReadOnlyList<EditionFile> Render(CheckedReport report, EditionOptions options, IHost host) =>
+        public IReadOnlyList<EditionFile> Render(EditionModel edition, EditionOptions options, IHost host) =>
         [
             new("report.html", Encoding.UTF8.GetBytes($"""
-                <!doctype html><html><head><meta charset="utf-8"><title>{report.Document.Title}</title><link rel="stylesheet" href="print.css"></head>
-                <body><h1>{report.Document.Title}</h1><p class="only-in-print">Printed by Chromium.</p></body></html>
+                <!doctype html><html><head><meta charset="utf-8"><title>{edition.Front.Title}</title><link rel="stylesheet" href="print.css"></head>
+                <body><h1>{edition.Front.Title}</h1><p class="only-in-print">Printed by Chromium.</p></body></html>
                 """)),
             new("print.css", Encoding.UTF8.GetBytes("@page { margin: 20mm } .only-in-print { display: none } @media print { .only-in-print { display: block } }")),
         ];

@@ -1,8 +1,12 @@
+using CiteCheck.Rendering;
 using CiteCheck.Tests.Support;
 
 namespace CiteCheck.Tests.Rendering.Pdf;
 
-/// <summary>Regression: the front matter's values are claims, not body text (the PDF once printed them as a paragraph).</summary>
+/// <summary>
+/// Regression: the front matter's values are claims, not body text (the PDF once printed them as a paragraph). Like
+/// the HTML edition, the PDF shows them under the title, before the contents, and never in the body.
+/// </summary>
 public class FrontMatterTests
 {
     [Fact]
@@ -21,6 +25,8 @@ public class FrontMatterTests
         Assert.Contains(report.Document.Claims, c => c.Text == "population: 12.4 million");
         var text = string.Join("\n", PdfRender.PageTexts(PdfRender.Render(report)));
         Assert.Contains("coastal republic", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("population:", text, StringComparison.Ordinal);
+        var contents = text.IndexOf("Contents", StringComparison.Ordinal);
+        Assert.InRange(text.IndexOf("population: 12.4 million", StringComparison.Ordinal), 0, contents);
+        Assert.DoesNotContain("population:", text[contents..], StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using CiteCheck.Model;
+using CiteCheck.Rendering;
 using CiteCheck.Rendering.Pdf.Compose;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Actions;
@@ -46,7 +47,7 @@ public sealed class SamplePdfTests(SamplePdf sample) : IClassFixture<SamplePdf>
     [Fact]
     public void Every_bibliography_entry_is_listed_with_its_number_after_the_sources_heading()
     {
-        var sources = sample.Text[sample.Text.LastIndexOf(ReportComposer.SourcesTitle, sample.Text.IndexOf(ReportComposer.DiscrepanciesTitle, StringComparison.Ordinal), StringComparison.Ordinal)..];
+        var sources = sample.Text[sample.Text.LastIndexOf(ReportComposer.SourcesTitle, sample.Text.LastIndexOf(ReportComposer.DiscrepanciesTitle, StringComparison.Ordinal), StringComparison.Ordinal)..];
         var entries = sample.Report.Document.Bibliography.Entries;
         Assert.Equal(97, entries.Length);
         var position = 0;
@@ -62,7 +63,8 @@ public sealed class SamplePdfTests(SamplePdf sample) : IClassFixture<SamplePdf>
     [Fact]
     public void Every_discrepancy_is_in_the_appendix_with_its_values_claims_and_status()
     {
-        var appendix = sample.Text[sample.Text.IndexOf(ReportComposer.DiscrepanciesTitle, StringComparison.Ordinal)..sample.Text.IndexOf(ReportComposer.HealthTitle, StringComparison.Ordinal)];
+        // The titles are also in the contents on page 1: the appendices are their last occurrences.
+        var appendix = sample.Text[sample.Text.LastIndexOf(ReportComposer.DiscrepanciesTitle, StringComparison.Ordinal)..sample.Text.LastIndexOf(ReportComposer.HealthTitle, StringComparison.Ordinal)];
         Assert.Contains("Discrepancy Value Claim Sources", appendix, StringComparison.Ordinal);
         foreach (var discrepancy in sample.Report.Discrepancies)
         {
@@ -84,7 +86,7 @@ public sealed class SamplePdfTests(SamplePdf sample) : IClassFixture<SamplePdf>
         var report = CiteCheck.Compiler.Pipeline.Compile(new CiteCheck.Compiler.PhysicalHost(), CiteCheck.Tests.Support.Repo.Path("content", "tajikistan", "report.md"));
         Assert.NotEmpty(report.Discrepancies);
         var text = string.Join(" ", PdfRender.PageTexts(PdfRender.Render(report)));
-        var appendix = text[text.IndexOf(ReportComposer.DiscrepanciesTitle, StringComparison.Ordinal)..text.IndexOf(ReportComposer.HealthTitle, StringComparison.Ordinal)];
+        var appendix = text[text.LastIndexOf(ReportComposer.DiscrepanciesTitle, StringComparison.Ordinal)..text.LastIndexOf(ReportComposer.HealthTitle, StringComparison.Ordinal)];
         foreach (var discrepancy in report.Discrepancies)
         {
             Assert.Contains($"{Discrepancy.StatusName(discrepancy.Status)} · {discrepancy.Id}", appendix, StringComparison.Ordinal);
@@ -95,7 +97,7 @@ public sealed class SamplePdfTests(SamplePdf sample) : IClassFixture<SamplePdf>
     [Fact]
     public void The_citation_health_appendix_groups_the_findings_by_rule()
     {
-        var appendix = sample.Text[sample.Text.IndexOf(ReportComposer.HealthTitle, StringComparison.Ordinal)..];
+        var appendix = sample.Text[sample.Text.LastIndexOf(ReportComposer.HealthTitle, StringComparison.Ordinal)..];
         foreach (var rule in sample.Report.Diagnostics.GroupBy(d => d.Id))
         {
             Assert.Contains($"{rule.Key} {rule.First().Rule}", appendix, StringComparison.Ordinal);
@@ -112,7 +114,8 @@ public sealed class SamplePdfTests(SamplePdf sample) : IClassFixture<SamplePdf>
             var header = n == 0 ? "" : "Tajikistan: Extremism & Counter-Extremism ";
             Assert.EndsWith($"{header}Citation-checked edition · built 1 June 2024 Page {n + 1} of {sample.Pages.Count}", sample.Pages[n], StringComparison.Ordinal);
         }
-        Assert.StartsWith("CITATION-CHECKED REPORT Tajikistan: Extremism & Counter-Extremism Built 1 June 2024 · 97 sources · 2 discrepancies (1 open)", sample.Pages[0], StringComparison.Ordinal);
+        // The same counts as the HTML edition's masthead, then the contents.
+        Assert.StartsWith("CITATION-CHECKED REPORT Tajikistan: Extremism & Counter-Extremism Built 1 June 2024 · 133 citations of 97 sources · 2 discrepancies (1 open) · 133 citation errors, 14 warnings Contents Overview", sample.Pages[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -126,14 +129,19 @@ public sealed class SamplePdfTests(SamplePdf sample) : IClassFixture<SamplePdf>
         var sourcesPages = Enumerable.Range(first, last - first + 1).ToHashSet();
         var internalLinks = document.GetPages()
             .SelectMany(p => p.GetAnnotations())
-            .Where(a => a.Type == AnnotationType.Link && a.Action is GoToAction)
+            .Where(a => a.Type == AnnotationType.Link && a.Action is GoToAction
+                && a.AnnotationDictionary.TryGet(UglyToad.PdfPig.Tokens.NameToken.A, out var action) && action is UglyToad.PdfPig.Tokens.DictionaryToken d
+                && d.Data["D"] is UglyToad.PdfPig.Tokens.StringToken { Data: var name } && name.StartsWith("source-", StringComparison.Ordinal))
             .Select(a => (GoToAction)a.Action!)
             .ToList();
-        // One link per citation number: each citation in the prose, each source of a closing group once, each source of a claim in appendix A.
+        // One link to an entry per citation number (its "?" placeholder flag is part of it): each citation in the prose,
+        // each source of a closing group once, each source of a claim in appendix A, each finding of appendix B about a source.
+        var model = EditionModelBuilder.Build(sample.Report);
         var expected = sample.Report.Document.Blocks
             .Where(b => b.Kind != BlockKind.Heading)
             .Sum(b => b.Citations.Count(c => !c.InClosingGroup) + b.Citations.Where(c => c.InClosingGroup).Select(c => c.SourceKey).Distinct().Count())
-            + sample.Report.Discrepancies.SelectMany(d => d.Claims).Sum(c => c.Sources.Length);
+            + sample.Report.Discrepancies.SelectMany(d => d.Claims).Sum(c => c.Sources.Length)
+            + model.Health.Rules.SelectMany(r => r.Items).Count(f => f.SourceAnchor is not null);
         Assert.Equal(expected, internalLinks.Count);
         Assert.All(internalLinks, link => Assert.Contains(link.Destination.PageNumber, sourcesPages));
     }
@@ -146,7 +154,10 @@ public sealed class SamplePdfTests(SamplePdf sample) : IClassFixture<SamplePdf>
         var roots = bookmarks.Roots.Select(r => r.Title).ToList();
         var document0 = sample.Report.Document;
         var body = document0.Sections.Where(s => s.Title != document0.Title).Select(s => s.Title);
-        Assert.Equal([.. body, ReportComposer.SourcesTitle, ReportComposer.DiscrepanciesTitle, ReportComposer.HealthTitle], roots);
+        Assert.Equal([ReportComposer.ContentsTitle, .. body, ReportComposer.SourcesTitle, ReportComposer.DiscrepanciesTitle, ReportComposer.HealthTitle], roots);
+        // Appendix A has one entry per event, as the HTML edition has one section per event.
+        var discrepancies = bookmarks.Roots.Single(r => r.Title == ReportComposer.DiscrepanciesTitle);
+        Assert.Equal(sample.Report.Discrepancies.Select(d => d.Subject).Distinct(), discrepancies.Children.Select(c => c.Title));
         var health = bookmarks.Roots.Single(r => r.Title == ReportComposer.HealthTitle);
         Assert.Equal(
             sample.Report.Diagnostics.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal),

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using CiteCheck.Model;
 
-namespace CiteCheck.Rendering.Html.Body;
+namespace CiteCheck.Rendering;
 
 /// <summary>
 /// Inserts inlines into a block's inlines at file offsets (the end of a claim's sentence), using the spans the parser
@@ -23,6 +23,49 @@ internal static class InlineSplicer
             result.Add(pending.Dequeue().Inline);
         }
         return [.. result];
+    }
+
+    /// <summary>
+    /// Cuts inlines at a file offset: what starts before it, and the rest. A text inline whose span matches its text is
+    /// split there and an emphasis is split in two; any other inline that starts before the offset stays whole before it.
+    /// </summary>
+    public static (ImmutableArray<Inline> Before, ImmutableArray<Inline> After) Split(ImmutableArray<Inline> inlines, int offset)
+    {
+        var before = new List<Inline>();
+        var after = new List<Inline>();
+        foreach (var inline in inlines)
+        {
+            if (after.Count > 0 || inline.Span is { } s && s.Start.Offset >= offset)
+            {
+                after.Add(inline);
+                continue;
+            }
+            if (inline.Span is not { } span || span.End.Offset <= offset)
+            {
+                before.Add(inline);
+                continue;
+            }
+            switch (inline)
+            {
+                case TextInline text when span.End.Offset - span.Start.Offset == text.Text.Length:
+                    var cut = offset - span.Start.Offset;
+                    before.Add(new TextInline(text.Text[..cut], null));
+                    after.Add(new TextInline(text.Text[cut..], null));
+                    break;
+                case EmphasisInline emphasis:
+                    var (inside, outside) = Split(emphasis.Children, offset);
+                    before.Add(emphasis with { Children = inside });
+                    if (outside.Length > 0)
+                    {
+                        after.Add(emphasis with { Children = outside, Span = null });
+                    }
+                    break;
+                default:
+                    before.Add(inline);
+                    break;
+            }
+        }
+        return ([.. before], [.. after]);
     }
 
     private static List<Inline> Splice(ImmutableArray<Inline> inlines, Queue<(int Offset, Inline Inline)> pending)
