@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
 using CiteCheck.Model;
+using CiteCheck.Rendering;
 using CiteCheck.Rendering.Html;
 
 namespace CiteCheck.Watch.Serving;
 
 /// <summary>
-/// Where in the HTML edition a finding points: the element ids the edition already has (<see cref="Anchors"/>), chosen
+/// Where in the HTML edition a finding points: the element ids the edition already has (<see cref="EditionAnchors"/>), chosen
 /// from the finding's location. In order: the claim anchor of the sentence it is in (claims in a discrepancy carry one),
 /// the citation it is on (<c>cite-N</c>), the bibliography entry of its source, the heading of the section it is in; a
 /// finding in another file, or in front matter, goes to Appendix B, which lists every finding. Only ids the page has.
@@ -14,12 +15,12 @@ public sealed partial class FindingAnchors
 {
     private readonly CheckedReport _report;
     private readonly HashSet<string> _ids;
-    private readonly Anchors _anchors;
+    private readonly EditionAnchors _anchors;
 
     public FindingAnchors(CheckedReport report, string html)
     {
         _report = report;
-        _anchors = new Anchors(report.Document);
+        _anchors = new EditionAnchors(report.Document);
         _ids = [.. IdAttribute().Matches(html).Select(m => m.Groups[1].Value)];
     }
 
@@ -38,19 +39,19 @@ public sealed partial class FindingAnchors
                 }
                 foreach (var claim in block.Claims)
                 {
-                    if (Contains(claim.Span, location) && Has(Anchors.Claim(claim.Id)) is { } claimId)
+                    if (Contains(claim.Span, location) && Has(EditionAnchors.Claim(claim.Id)) is { } claimId)
                     {
                         return claimId;
                     }
                 }
                 foreach (var citation in block.Citations)
                 {
-                    if (Contains(citation.Span, location) && Has(Anchors.Citation(citation)) is { } citationId)
+                    if (Contains(citation.Span, location) && Has(EditionAnchors.Citation(citation)) is { } citationId)
                     {
                         return citationId;
                     }
                 }
-                if (finding.Source is { } key && Has(Anchors.Source(key)) is { } sourceId)
+                if (finding.Source is { } key && Has(EditionAnchors.Source(key)) is { } sourceId)
                 {
                     return sourceId;
                 }
@@ -60,11 +61,11 @@ public sealed partial class FindingAnchors
                 }
             }
         }
-        if (finding.Source is { } source && Has(Anchors.Source(source)) is { } entry)
+        if (finding.Source is { } source && Has(EditionAnchors.Source(source)) is { } entry)
         {
             return entry;
         }
-        return Has(Anchors.Health) ?? Anchors.Body;
+        return Has(EditionAnchors.Health) ?? EditionAnchors.Body;
     }
 
     private string? Has(string id) => _ids.Contains(id) ? id : null;
