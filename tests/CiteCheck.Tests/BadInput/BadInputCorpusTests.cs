@@ -100,7 +100,8 @@ public sealed class BadInputCorpusTests : IDisposable
     public void A_directory_given_as_the_report()
     {
         Directory.CreateDirectory(Path.Combine(_kit.Folder, Report));
-        AssertBuildRefused(Build(), Report, null, "is a directory, not a Markdown file");
+        // A folder is a folder of reports (docs/configuration.md); one that holds none is refused in one line.
+        AssertBuildRefused(Build(), Report, null, "holds no report");
     }
 
     [Fact]

@@ -25,7 +25,9 @@ public sealed class EditionParityTests
     {
         var data = new TheoryData<string> { Repo.Path("content", "tajikistan", "report.md") };
         var specs = Path.Combine(AppContext.BaseDirectory, "Specs");
-        foreach (var file in Directory.EnumerateFiles(specs, "*.md", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "README.md").Order(StringComparer.Ordinal))
+        // A spec whose input is refused (<!-- expect: refused … -->) has no edition to compare.
+        foreach (var file in Directory.EnumerateFiles(specs, "*.md", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "README.md" && !File.ReadAllText(f).Contains("expect: refused", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             data.Add(file);
         }
