@@ -139,22 +139,12 @@ public static partial class FigureExtractor
             {
                 continue;
             }
-            string? currency = null;
-            var first = i;
-            if (i > 0 && tokens[i - 1].Text is "$" or "€" or "£" or "¥" && tokens[i - 1].End == tokens[i].Start)
+            var (currency, at) = CurrencyBefore(tokens, i);
+            if (at is { } a && used[a])
             {
-                currency = tokens[i - 1].Text switch { "$" => "usd", "€" => "eur", "£" => "gbp", _ => "jpy" };
-                first = i - 1;
-                if (first > 0 && tokens[first - 1].Type == TokenType.Word && tokens[first - 1].Text is "US" or "USD" && tokens[first - 1].End == tokens[first].Start)
-                {
-                    first--;
-                }
+                currency = null; // a code another figure took
             }
-            else if (i > 0 && CurrencyCode().IsMatch(tokens[i - 1].Text) && !used[i - 1])
-            {
-                currency = tokens[i - 1].Lower;
-                first = i - 1;
-            }
+            var first = currency is null ? i : at!.Value;
             var n = NumberWords.TryRead(tokens, i, out var value);
             var last = i + n - 1;
             if (currency is null && last + 1 < tokens.Count && Lexicon.Currencies.TryGetValue(tokens[last + 1].Lower, out var named))
@@ -285,7 +275,7 @@ public static partial class FigureExtractor
         {
             var currency = tokens[i - 1].Text switch { "$" => "usd", "€" => "eur", "£" => "gbp", _ => "jpy" };
             var at = i - 1;
-            if (at > 0 && tokens[at - 1].Text is "US" or "USD" && tokens[at - 1].End == tokens[at].Start)
+            if (at > 0 && tokens[at - 1].Type == TokenType.Word && tokens[at - 1].Text is "US" or "USD" && tokens[at - 1].End == tokens[at].Start)
             {
                 at--;
             }

@@ -5,6 +5,7 @@ using AngleSharp.Html.Parser;
 using CiteCheck.Compiler;
 using CiteCheck.Model;
 using CiteCheck.Tests.BadInput;
+using CiteCheck.Tests.Support;
 using PuppeteerSharp;
 using static CiteCheck.Tests.Rendering.HtmlEditionFixture;
 
@@ -174,25 +175,10 @@ public sealed class XssMatrixTests : IDisposable
 
     // ---- Headless Chromium ------------------------------------------------------------------------------------------
 
-    private static readonly string[] BrowserNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
-
-    /// <summary>The installed Chromium (never downloaded): /usr/bin/chromium, else one on PATH; null where there is none.</summary>
-    private static string? FindChromium()
-    {
-        if (File.Exists("/usr/bin/chromium"))
-        {
-            return "/usr/bin/chromium";
-        }
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        return BrowserNames
-            .SelectMany(name => path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Select(folder => Path.Combine(folder, name)))
-            .FirstOrDefault(File.Exists);
-    }
-
     [Fact]
     public async Task Every_payload_at_once_fires_no_dialog_in_headless_chromium()
     {
-        var chromium = FindChromium();
+        var chromium = InstalledChromium.Find();
         if (chromium is null)
         {
             Assert.Skip("no Chromium installed (/usr/bin/chromium or on PATH): install it (apt-get install chromium) to run this test; it is never downloaded");

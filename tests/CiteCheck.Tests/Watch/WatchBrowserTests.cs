@@ -1,3 +1,4 @@
+using CiteCheck.Tests.Support;
 using CiteCheck.Watch;
 using CiteCheck.Watch.Serving;
 using PuppeteerSharp;
@@ -16,28 +17,14 @@ public sealed class WatchBrowserTests : IDisposable
         "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    private static readonly string[] BrowserNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
-
     private readonly WatchCopy _copy = new();
 
     public void Dispose() => _copy.Dispose();
 
-    private static string? FindChromium()
-    {
-        if (File.Exists("/usr/bin/chromium"))
-        {
-            return "/usr/bin/chromium";
-        }
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        return BrowserNames
-            .SelectMany(name => path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Select(folder => Path.Combine(folder, name)))
-            .FirstOrDefault(File.Exists);
-    }
-
     [Fact]
     public async Task An_edit_arrives_in_the_browser_by_live_reload_and_the_overlay_can_be_closed()
     {
-        var chromium = FindChromium();
+        var chromium = InstalledChromium.Find();
         if (chromium is null)
         {
             Assert.Skip("no Chromium installed (/usr/bin/chromium, or chromium or google-chrome on PATH): install it (apt-get install chromium) to run this test");
