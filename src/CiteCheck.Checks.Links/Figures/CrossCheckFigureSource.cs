@@ -1,4 +1,3 @@
-using System.Globalization;
 using CiteCheck.Checks.Figures;
 using CiteCheck.Model;
 
@@ -29,5 +28,5 @@ public sealed class CrossCheckFigureSource : IFigureSource
         }
     }
 
-    private static string Canonical(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Canonical(decimal value) => NumberWords.Canonical(value);
 }

@@ -14,7 +14,7 @@ public static partial class FigureText
 {
     /// <summary>The value of a number word (one to twenty), read by the cross-check's <see cref="CiteCheck.Checks.Figures.NumberWords"/>.</summary>
     private static string WordValue(string word) =>
-        CiteCheck.Checks.Figures.NumberWords.TryRead(Tokenizer.Tokenize(word), 0, out var value) > 0 ? value.ToString(CultureInfo.InvariantCulture) : word;
+        CiteCheck.Checks.Figures.NumberWords.TryRead(Tokenizer.Tokenize(word), 0, out var value) > 0 ? Canonical(value) : word;
 
     // A number (grouped by commas, dots or spaces, or plain, with decimals), optionally a scale word.
     [GeneratedRegex(@"(?<![\d.,])(?<num>\d{1,3}(?:(?<sep>[,.\u00A0\u202F ])\d{3})(?:\k<sep>\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])(?:\s*(?<scale>million|billion|thousand|bn|m|k)\b)?",
@@ -84,13 +84,7 @@ public static partial class FigureText
                 candidates.Add(small); // "1.300" may be 1.3; "1,5" may be 1.5
             }
         }
-        var scale = m.Groups["scale"].Value.ToLowerInvariant() switch
-        {
-            "million" or "m" => 1_000_000m,
-            "billion" or "bn" => 1_000_000_000m,
-            "thousand" or "k" => 1_000m,
-            _ => 1m,
-        };
+        var scale = m.Groups["scale"].Success ? CiteCheck.Checks.Figures.NumberWords.ScaleOf(m.Groups["scale"].Value.ToLowerInvariant()) : 1m;
         foreach (var c in candidates)
         {
             yield return Canonical(c);
@@ -104,5 +98,5 @@ public static partial class FigureText
     private static decimal? Parse(string s) =>
         decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null;
 
-    private static string Canonical(decimal d) => (d / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+    private static string Canonical(decimal d) => CiteCheck.Checks.Figures.NumberWords.Canonical(d);
 }

@@ -67,5 +67,5 @@ public sealed record Figure(FigureType Type, decimal Value, decimal? High, Quali
         _ => $"{Qualifier.ToString().ToLowerInvariant()}:{Format(Value)}",
     };
 
-    public static string Format(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    public static string Format(decimal value) => NumberWords.Canonical(value);
 }

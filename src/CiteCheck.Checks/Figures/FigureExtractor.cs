@@ -224,9 +224,9 @@ public static partial class FigureExtractor
             }
             var last = second + n2 - 1;
             // "32 to 39 million": the scale of the high end is the low end's too.
-            if (n2 > 1 && n1 == 1 && NumberWords.IsScale(tokens[last].Lower) && low * ScaleOf(tokens[last].Lower) <= high)
+            if (n2 > 1 && n1 == 1 && NumberWords.IsScale(tokens[last].Lower) && low * NumberWords.ScaleOf(tokens[last].Lower) <= high)
             {
-                low *= ScaleOf(tokens[last].Lower);
+                low *= NumberWords.ScaleOf(tokens[last].Lower);
             }
             if (high <= low)
             {
@@ -258,15 +258,6 @@ public static partial class FigureExtractor
             figures.Add(new Figure(FigureType.Range, low, high, Qualifier.Exact, measure, text[start..tokens[last].End], start, tokens[last].End) { Noun = noun });
         }
     }
-
-    private static decimal ScaleOf(string word) => word switch
-    {
-        "thousand" => 1_000m,
-        "million" => 1_000_000m,
-        "billion" => 1_000_000_000m,
-        "trillion" => 1_000_000_000_000m,
-        _ => 1m,
-    };
 
     /// <summary>A currency written right before a number: a symbol ("$12", "US$12", "€20") or a code ("EUR 20").</summary>
     private static (string? Currency, int? At) CurrencyBefore(IReadOnlyList<Token> tokens, int i)

@@ -54,6 +54,16 @@ public static class NumberWords
 
     public static bool IsScale(string word) => Scales.ContainsKey(word) && word.Length > 2;
 
+    /// <summary>The factor a scale word stands for ("million" → 1,000,000; "bn" → 1,000,000,000), 1 for any other word.</summary>
+    public static decimal ScaleOf(string word) => Scales.GetValueOrDefault(word, 1m);
+
+    /// <summary>
+    /// The one canonical spelling of a value, for every caller that compares or keys numbers (figures, discrepancy ids,
+    /// the link checker's page index): invariant, no grouping, no trailing zeros, every decimal kept ("1300", "80.1",
+    /// "1.125").
+    /// </summary>
+    public static string Canonical(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+
     public static bool IsNumberWord(string word) => Units.ContainsKey(word) || TryCompound(word, out _);
 
     /// <summary>

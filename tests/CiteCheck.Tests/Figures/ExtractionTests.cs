@@ -137,6 +137,24 @@ public class ExtractionTests
     }
 
     [Theory]
+    [InlineData("1300", "1300")]
+    [InlineData("80.10", "80.1")]
+    [InlineData("1.125", "1.125")]
+    [InlineData("1500000.00", "1500000")]
+    public void One_canonical_spelling_of_a_value_keeps_every_decimal(string value, string canonical) =>
+        Assert.Equal(canonical, NumberWords.Canonical(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void The_link_checker_keys_a_claim_figure_and_a_page_number_alike()
+    {
+        var claim = CiteCheck.Tests.Support.Parse.Markdown("Inflation reached 12.125 percent and 1.5 million people left. (Sources: [Reuters](https://example.com/a) [1])\n").Blocks.SelectMany(b => b.Claims).First();
+        var figures = new CiteCheck.Checks.Links.Figures.CrossCheckFigureSource().FiguresOf(claim).SelectMany(f => f.Alternatives).ToList();
+        Assert.NotEmpty(figures);
+        var page = CiteCheck.Checks.Links.Figures.FigureText.Index("a rate of 12.125% as 1,500,000 residents fled");
+        Assert.All(figures, v => Assert.Contains(v, page));
+    }
+
+    [Theory]
     [InlineData("The IMF approved a $12 million loan.", 12_000_000, "amount:usd", "loan")]
     [InlineData("The EU pledged €65 million in aid.", 65_000_000, "amount:eur", "aid")]
     public void Money_with_what_it_is_said_of(string sentence, decimal value, string measure, string thing)
