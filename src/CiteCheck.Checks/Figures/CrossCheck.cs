@@ -221,10 +221,10 @@ public static class CrossCheck
         || (x.Type is FigureType.Percent or FigureType.Amount && evidence.Date is DateRelation.Same or DateRelation.Compatible && (evidence.SharedProper >= 1 || evidence.SharedKind))
         // Two ranges of one thing that share one end exactly ("between 3,200 and 3,500 fighters", "3,200 to 3,800 fighters")
         // are one estimate whose other end drifted: a coincidence of an end and a noun is rare, a copy is not.
-        || (x.Type == FigureType.Range && x.Measure.StartsWith("range:", StringComparison.Ordinal) && (x.Value == y.Value || x.High == y.High)
+        || (x.IsQuantityRange && (x.Value == y.Value || x.High == y.High)
             && evidence.Date != DateRelation.Far)
-        // A size of one thing ("plume", "closure") told twice, on dates that do not set the two apart.
-        || (x.Measure.StartsWith("size:", StringComparison.Ordinal) && evidence.Date != DateRelation.Far && x.Things.Intersect(y.Things).Count() >= 2)
+        // A size of one thing ("plume", "closure": SameCounted) told twice, on dates that do not set the two apart.
+        || (x.IsSize && evidence.Date != DateRelation.Far)
         // A share or sum with no date is not compared with a dated one: "unemployment of 31%" says nothing of June 2021's.
         || (x.Type is FigureType.Percent or FigureType.Amount && evidence.Date == DateRelation.Unknown && evidence.SharedProper >= 1 && evidence.SharedKind && bothUndated)
         || (x.Type == FigureType.Count && Lexicon.Statistics.Contains(x.Measure.Split(':')[0]) && evidence.Date is DateRelation.Same or DateRelation.Compatible && evidence.SharedKind
@@ -305,7 +305,7 @@ public static class CrossCheck
             // Shares or sums of one holder: owners that agree (or are not named), and something said of both.
             return (a.Owner is null || b.Owner is null || a.Owner == b.Owner) && (a.Owner is not null && a.Owner == b.Owner || a.Things.Overlaps(b.Things));
         }
-        if (a.Measure.StartsWith("size:", StringComparison.Ordinal))
+        if (a.IsSize)
         {
             // "a 470-kilometre plume", "the plume travelled 410 kilometres": one thing's size, told in two words at least and
             // within a factor of three (a 40-kilometre coast and a 2-metre surge are two things of one storm).
@@ -641,9 +641,9 @@ public static class CrossCheck
             .SelectMany(x => DatesOf(x, f).Select(d => d.From.Year).Distinct().SelectMany(year => x.Things.Append(x.Owner ?? "").Where(t => t.Length > 0)
                 .Select(t => $"share:{year}:{x.Type}:{t}")));
 
-    /// <summary>A range of a thing is paired with any other range of that thing that shares one of its ends: "range:fighter:3200".</summary>
+    /// <summary>A range of a thing is paired with any other range of that thing that shares one of its ends: "range:fight:3200".</summary>
     private static IEnumerable<string> RangeEndKeys(ClaimFacts f) =>
-        f.Figures.Where(x => x.Type == FigureType.Range && x.Measure.StartsWith("range:", StringComparison.Ordinal))
+        f.Figures.Where(x => x.IsQuantityRange)
             .SelectMany(x => new[] { $"{x.Measure}:{Figure.Format(x.Value)}", $"{x.Measure}:-{(x.High is { } h ? Figure.Format(h) : "")}" });
 
     private static IEnumerable<(int, int)> CandidatePairs(IReadOnlyList<ClaimFacts> facts, Func<string, bool> distinctive)
@@ -660,7 +660,7 @@ public static class CrossCheck
                 .Concat(f.Dates.Where(d => d.IsSpecific).Select(d => "month:" + d.From.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)))
                 .Concat(ShareKeys(f))
                 .Concat(RangeEndKeys(f))
-                .Concat(f.Figures.Where(x => x.Measure.StartsWith("size:", StringComparison.Ordinal)).SelectMany(x => x.Things.Where(distinctive).Select(t => $"{x.Measure}:{t}")))
+                .Concat(f.Figures.Where(x => x.IsSize).SelectMany(x => x.Things.Where(distinctive).Select(t => $"{x.Measure}:{t}")))
                 .Distinct();
             foreach (var key in keys)
             {

@@ -48,6 +48,12 @@ public sealed record Figure(FigureType Type, decimal Value, decimal? High, Quali
     /// <summary>A figure of a "respectively" list whose other list could not be read: not compared with anything.</summary>
     public bool Unbound { get; init; }
 
+    /// <summary>A size: a number with a unit of length, area, duration or mass ("size:length").</summary>
+    public bool IsSize => Measure.StartsWith("size:", StringComparison.Ordinal);
+
+    /// <summary>A range of a quantity other than a prison term ("range:fight", "range:eur:vote").</summary>
+    public bool IsQuantityRange => Type == FigureType.Range && Measure.StartsWith("range:", StringComparison.Ordinal);
+
     /// <summary>The interval of values the figure allows, given its qualifier.</summary>
     public (decimal Low, decimal High) Interval => Qualifier switch
     {
