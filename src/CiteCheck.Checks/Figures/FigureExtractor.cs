@@ -446,7 +446,7 @@ public static partial class FigureExtractor
                     used[nounAt] = true;
                     nounAt += m;
                 }
-                else
+                else if (tokens[nounAt - 1].Lower != "the" || !PartBefallen(tokens, nounAt))
                 {
                     // "four of the inmates killed were former members": a part of a group, not the group's count.
                     continue;
@@ -1027,6 +1027,14 @@ public static partial class FigureExtractor
         }
         return result;
     }
+
+    /// <summary>
+    /// "4 of the escapees had been killed", "three of the hostages were freed": the part is what befell it — a verb of being
+    /// right after the group's noun says so ("four of the inmates killed were …" is a part of the killed, not what befell them).
+    /// </summary>
+    private static bool PartBefallen(IReadOnlyList<Token> tokens, int nounAt) =>
+        nounAt + 1 < tokens.Count && tokens[nounAt].Type == TokenType.Word
+        && tokens[nounAt + 1].Lower is "were" or "was" or "had" or "have" or "has" or "are" or "died";
 
     private static string Singular(string noun) =>
         noun.EndsWith("ies", StringComparison.Ordinal) ? noun[..^3] + "y" : noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal) ? noun[..^1] : noun;

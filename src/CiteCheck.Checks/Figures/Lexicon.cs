@@ -40,6 +40,17 @@ public static class Lexicon
     /// <summary>Currency names written after a number ("5 million dollars"), each to the unit of its measure ("amount:dollars"; Words/currencies.txt).</summary>
     public static readonly FrozenDictionary<string, string> Currencies = ReadCurrencies();
 
+    private static readonly FrozenDictionary<string, string> CurrencyCodes = WordLists.Map("currency-codes")
+        .SelectMany(line => line.Entries.Select(code => (Code: code, line.Key))).ToFrozenDictionary(p => p.Code, p => p.Key, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The currency names (keys of Words/currencies.txt) a unit of an amount can be: "dollars" for "dollars", "usd" and
+    /// "cad"; none for a code Words/currency-codes.txt does not know.
+    /// </summary>
+    public static IReadOnlySet<string> CurrencyNames(string unit) =>
+        CurrencyCodes.TryGetValue(unit, out var name) ? new HashSet<string> { name }
+        : Currencies.Values.Contains(unit) ? new HashSet<string> { unit } : new HashSet<string>();
+
     private static List<(string[] Words, Qualifier Qualifier)> ReadQualifiers()
     {
         var bounds = Enum.GetNames<Qualifier>().Where(n => n != nameof(Qualifier.Exact)).ToList();

@@ -7,7 +7,7 @@ public class WordListTests
 {
     private static readonly string[] Plain = ["attribution", "contrast", "institutions", "not-names", "people-nouns", "roles", "statistics", "stopwords"];
 
-    private static readonly string[] Keyed = ["currencies", "kinds", "outcomes", "qualifiers", "units"];
+    private static readonly string[] Keyed = ["currencies", "currency-codes", "kinds", "outcomes", "qualifiers", "units"];
 
     public static TheoryData<string> PlainLists() => [.. Plain];
 

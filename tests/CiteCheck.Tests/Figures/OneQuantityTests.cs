@@ -1,0 +1,82 @@
+using CiteCheck.Checks.Figures;
+using CiteCheck.Model;
+using CiteCheck.Parsing;
+
+namespace CiteCheck.Tests.Figures;
+
+/// <summary>One quantity written two ways: a currency as a code and as a name, a part of a group and what befell it, a slip inside a crowded event.</summary>
+public class OneQuantityTests
+{
+    private static IReadOnlyList<Discrepancy> Check(string report) =>
+        CrossCheck.Run(ReportParser.Parse("report.md", report).Document);
+
+    [Fact]
+    public void A_sum_written_with_a_code_and_with_a_currency_name_is_one_sum()
+    {
+        var discrepancies = Check("""
+            # Escape
+
+            ## Financing
+
+            In March 2018 the gang paid prison guards a bribe of USD 450,000 for the escape from the prison at Varo. (Sources: [Reuters](https://example.com/a) [1])
+
+            ## Trial
+
+            The court found that in March 2018 the gang paid prison guards a bribe of 540,000 dollars for the escape from the prison at Varo. (Sources: [BBC](https://example.com/b) [2])
+            """);
+        var amount = Assert.Single(discrepancies, d => d.Kind == DiscrepancyKind.Amount);
+        Assert.Equal(["USD 450,000", "540,000 dollars"], amount.Claims.Select(c => c.Value));
+    }
+
+    [Fact]
+    public void A_code_and_the_name_of_another_currency_are_not_compared()
+    {
+        var discrepancies = Check("""
+            # Escape
+
+            ## Financing
+
+            In March 2018 the gang paid prison guards a bribe of EUR 450,000 for the escape from the prison at Varo. (Sources: [Reuters](https://example.com/a) [1])
+
+            ## Trial
+
+            The court found that in March 2018 the gang paid prison guards a bribe of 540,000 dollars for the escape from the prison at Varo. (Sources: [BBC](https://example.com/b) [2])
+            """);
+        Assert.DoesNotContain(discrepancies, d => d.Kind == DiscrepancyKind.Amount);
+    }
+
+    [Fact]
+    public void Part_of_a_group_that_was_killed_is_a_count_of_the_killed()
+    {
+        var discrepancies = Check("""
+            # Escape
+
+            ## Manhunt
+
+            Three escapees were killed in shootouts with the police near Varo in October 2018. (Sources: [Reuters](https://example.com/a) [1])
+
+            ## Reactions
+
+            Rights groups said that 4 of the escapees had been killed by police near Varo in October 2018. (Sources: [BBC](https://example.com/b) [2])
+            """);
+        var count = Assert.Single(discrepancies, d => d.Kind == DiscrepancyKind.Count);
+        Assert.Equal(["Three", "4"], count.Claims.Select(c => c.Value));
+    }
+
+    [Theory]
+    [InlineData("Four of the inmates killed were former members of the party.", null)]
+    [InlineData("Four of the inmates were killed by the guards.", "killed")]
+    [InlineData("Four of the inmates had escaped by morning.", "escaped")]
+    public void A_part_of_a_group_counts_only_when_a_verb_of_being_follows_the_group(string sentence, string? measure)
+    {
+        var figures = FigureExtractor.Extract(sentence, []);
+        if (measure is null)
+        {
+            Assert.DoesNotContain(figures, f => f.Value == 4);
+        }
+        else
+        {
+            Assert.Contains(figures, f => f.Value == 4 && f.Measure == measure);
+        }
+    }
+}
