@@ -163,7 +163,8 @@ public static class CrossCheck
     {
         foreach (var key in a.Figures.Select(f => MeasureKey(f.Measure)).Intersect(b.Figures.Select(f => MeasureKey(f.Measure))).Distinct())
         {
-            var measure = a.Figures.First(f => MeasureKey(f.Measure) == key).Measure;
+            // One spelling of the unit whichever claim comes first ("amount:usd" before "amount:dollars").
+            var measure = a.Figures.Concat(b.Figures).Select(f => f.Measure).Where(m => MeasureKey(m) == key).Min(StringComparer.Ordinal)!;
             if (measure.Contains('?', StringComparison.Ordinal) || measure == "population")
             {
                 continue;
@@ -494,7 +495,9 @@ public static class CrossCheck
             var attributed = list.Any(e => e.Attributed);
             var status = attributed ? DiscrepancyStatus.Explained : DiscrepancyStatus.Open;
             var note = attributed ? "the report itself attributes the different figures to different sources" : null;
-            var id = Fingerprint(byMeasure.Key.Kind, eventKey, byMeasure.Key.Measure, sides.Select(s => s.Canon));
+            // Every value written, not each side's first: which of two agreeing values ("at least 53", "57") a side is
+            // named by depends on the order of the text, and an id must not.
+            var id = Fingerprint(byMeasure.Key.Kind, eventKey, byMeasure.Key.Measure, entries.Select(e => e.Canon));
             yield return new Discrepancy(id, byMeasure.Key.Kind, eventKey, subject, MeasureLabel(byMeasure.Key.Measure, noun), status, claims.ToImmutable(), note)
             {
                 Evidence = Why(list[0], distinctive),

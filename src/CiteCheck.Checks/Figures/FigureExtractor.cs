@@ -653,6 +653,11 @@ public static partial class FigureExtractor
             {
                 break;
             }
+            // "71 total deaths", "12 confirmed fatalities": a word before the noun that names what happened does not count.
+            if (first is not null && OutcomeNamedBy(t.Lower) is not null)
+            {
+                return (t.Lower, false);
+            }
             if (Lexicon.PeopleNouns.Contains(t.Text) || (t.IsCapitalized && (t.Text.EndsWith("s", StringComparison.Ordinal) || t.Text.EndsWith("is", StringComparison.Ordinal)) && k > at - 1 && t.Text.Length > 3 && k == at && !Lexicon.NotNames.Contains(t.Text)))
             {
                 return (t.Lower, true);

@@ -79,4 +79,14 @@ public class OneQuantityTests
             Assert.Contains(figures, f => f.Value == 4 && f.Measure == measure);
         }
     }
+
+    [Theory]
+    [InlineData("Four sailors and three marines were killed in the ambush.", 7)]
+    [InlineData("The ambush killed eight naval personnel.", 8)]
+    [InlineData("The attack resulted in 71 total deaths.", 71)]
+    public void A_toll_is_read_through_its_adjectives_and_its_parts(string sentence, int killed)
+    {
+        var figures = FigureExtractor.Extract(sentence, []);
+        Assert.Contains(figures, f => f.Value == killed && f.Measure == "killed");
+    }
 }

@@ -104,11 +104,14 @@ public class GeneratedReportTests
             {
                 Interlocked.Increment(ref withDiscrepancies);
             }
-            Assert.Equal(Ids(before), Ids(after));
+            Assert.True(Ids(before).SequenceEqual(Ids(after)), $"before the move:\n{Describe(before)}\nafter:\n{Describe(after)}");
         }, iter: MoveIterations, threads: 1, print: t => $"move section {t.Item2} to {t.Item3} of:\n{t.Item1.Text}");
         // The property says nothing unless the generated reports hold discrepancies.
         Assert.True(withDiscrepancies >= MoveIterations / 10, $"only {withDiscrepancies} of {MoveIterations} generated reports had a discrepancy");
     }
+
+    private static string Describe(CheckedReport report) => string.Join("\n", report.Discrepancies.Select(d =>
+        $"  {d.Id} {d.Kind} {d.EventKey} | {d.Subject} | {string.Join(" / ", d.Claims.Select(c => c.Value))}"));
 
     private static string[] Ids(CheckedReport report) => [.. report.Discrepancies.Select(d => d.Id).Order(StringComparer.Ordinal)];
 }
