@@ -5,7 +5,10 @@ namespace CiteCheck.Compiler;
 /// <summary>What a run is asked to do. Validated when the pipeline starts.</summary>
 public sealed record CompileOptions
 {
-    /// <summary>Bibliography file; when null, sources.yaml (or .yml) beside the report is used if present.</summary>
+    /// <summary>
+    /// Bibliography file (sources.yaml or CSL-JSON); when null, the one beside the report is used if present (sources.yaml,
+    /// sources.yml, sources.json, sources.csl.json or report.csl.json for report.md; see <see cref="Pipeline.FindBibliography"/>).
+    /// </summary>
     public string? SourcesFile { get; init; }
 
     /// <summary>Reviewers' decisions file; when null, review.yaml beside the report is used if present.</summary>

@@ -13,7 +13,6 @@ namespace CiteCheck.Compiler;
 /// </summary>
 public static class Pipeline
 {
-    public static readonly string[] BibliographyNames = ["sources.yaml", "sources.yml"];
     public static readonly string[] ReviewNames = ["review.yaml", "review.yml"];
 
     public static CheckedReport Compile(IHost host, string reportPath, CompileOptions? options = null)
@@ -25,9 +24,9 @@ public static class Pipeline
             // A report of nothing is a truncated file or a wrong path far more often than a draft: CI must not pass it.
             throw new InputException(reportPath, null, text.Length == 0 ? "is empty: there is no report to check" : "holds only white space: there is no report to check");
         }
-        var bibliography = ReadBibliography(host, reportPath, options);
+        var bibliography = FindBibliography(host, reportPath, options) is { } path ? ReadBibliography(host, path) : null;
         Timings.Mark("report and bibliography read");
-        var parsed = ReportParser.Parse(reportPath, text, bibliography);
+        var parsed = ReportParser.Parse(reportPath, text, bibliography?.Bibliography).With(bibliography);
         Timings.Mark("parsed");
         var result = Check(host, parsed, reportPath, options);
         Timings.Mark("checked and cross-checked");
@@ -66,14 +65,34 @@ public static class Pipeline
             .ThenBy(d => d.Message, StringComparer.Ordinal),
     ];
 
-    private static Bibliography? ReadBibliography(IHost host, string reportPath, CompileOptions options)
+    /// <summary>
+    /// The report's bibliography file: <c>--sources</c> when given; else the one file beside the report named
+    /// sources.yaml, sources.yml, sources.json, sources.csl.json or after the report (report.csl.json for report.md);
+    /// null when there is none. Two such files beside the report
+    /// are refused (exit 2) naming both: CiteCheck does not choose between two bibliographies that may disagree.
+    /// </summary>
+    public static string? FindBibliography(IHost host, string reportPath, CompileOptions options)
     {
-        var path = options.SourcesFile ?? Beside(host, reportPath, BibliographyNames);
-        if (path is null)
+        if (options.SourcesFile is { } given)
         {
-            return null;
+            return given;
         }
-        var text = InputReader.ReadText(host, path, "YAML");
+        var directory = Path.GetDirectoryName(reportPath) ?? "";
+        var found = BibliographyReader.NamesBeside(reportPath).Select(name => Path.Combine(directory, name)).Where(host.FileExists).ToList();
+        return found.Count switch
+        {
+            0 => null,
+            1 => found[0],
+            _ => throw new InputException(reportPath, null,
+                $"has {found.Count} bibliographies beside it, {string.Join(" and ", found.Select(Path.GetFileName))}: " +
+                "CiteCheck reads one; remove the others, or name the one to read with --sources"),
+        };
+    }
+
+    /// <summary>Reads a bibliography file in the format its name or content says (YAML or CSL-JSON; docs/sources.md).</summary>
+    public static BibliographyRead ReadBibliography(IHost host, string path)
+    {
+        var text = InputReader.ReadText(host, path, BibliographyReader.FormatName(path));
         return BibliographyReader.Read(path, text);
     }
 

@@ -58,14 +58,25 @@ public interface IHost
     HttpMessageHandler CreateHttpHandler();
 }
 
-/// <summary>Input that cannot be read or parsed: reported as one clear line naming file and line, exit code 2.</summary>
-public sealed class InputException(string file, int? line, string message) : Exception(message)
+/// <summary>
+/// Input that cannot be read or parsed: reported as one clear line naming file and line (and the column, where the reader
+/// knows it: <c>sources.json(3,14): …</c>), exit code 2.
+/// </summary>
+public sealed class InputException(string file, int? line, string message, int? column = null) : Exception(message)
 {
     public string File { get; } = file;
 
     public int? Line { get; } = line;
 
-    public override string ToString() => Line is { } l ? $"{File}({l}): {Message}" : $"{File}: {Message}";
+    /// <summary>The 1-based column, when known (the CSL-JSON reader gives one); printed only with a line.</summary>
+    public int? Column { get; } = column;
+
+    public override string ToString() => (Line, Column) switch
+    {
+        ({ } l, { } c) => $"{File}({l},{c}): {Message}",
+        ({ } l, null) => $"{File}({l}): {Message}",
+        _ => $"{File}: {Message}",
+    };
 }
 
 /// <summary>A place the user asked CiteCheck to write to that cannot take the output (a folder, read-only, full): exit code 2.</summary>

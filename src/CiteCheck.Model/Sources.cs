@@ -21,7 +21,7 @@ public enum BibliographyOrigin
     /// <summary>No bibliography: the sources are those the text cites.</summary>
     Inferred,
 
-    /// <summary>A YAML bibliography beside the report (or given with --sources).</summary>
+    /// <summary>A bibliography file beside the report (or given with --sources): sources.yaml or CSL-JSON.</summary>
     File,
 }
 

@@ -1,170 +1,91 @@
 using System.Collections.Immutable;
 using CiteCheck.Model;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace CiteCheck.Parsing;
 
+/// <summary>The two formats a bibliography file may be written in (docs/sources.md).</summary>
+public enum BibliographyFormat
+{
+    /// <summary>CiteCheck's own <c>sources.yaml</c>.</summary>
+    Yaml,
+
+    /// <summary>CSL-JSON, as Zotero, pandoc and other reference managers export it: an array of CSL items.</summary>
+    CslJson,
+}
+
 /// <summary>
-/// Reads a bibliography file (sources.yaml): a list of entries with id (number), publisher, title, url, date, accessed
-/// and archive, either under a top-level <c>sources:</c> key or as a bare list, or a map from number to entry.
-/// Invalid YAML is an <see cref="InputException"/> naming file and line.
+/// A bibliography as read, with the findings of reading it (a field of the wrong type, which is then ignored). Input that
+/// cannot be read at all is an <see cref="InputException"/> instead.
+/// </summary>
+public sealed record BibliographyRead(Bibliography Bibliography, ImmutableArray<Diagnostic> Diagnostics);
+
+/// <summary>
+/// Reads a bibliography file in either format into the one model (<see cref="Bibliography"/>): <c>sources.yaml</c>
+/// through <see cref="YamlBibliographyReader"/>, CSL-JSON through <see cref="CslJsonReader"/>. The checks run on the
+/// model, so both formats get the same findings; the few rules of the file itself (a number defined twice, a field of
+/// the wrong type) are here, shared by both readers.
 /// </summary>
 public static class BibliographyReader
 {
-    public static Bibliography Read(string file, string text)
+    /// <summary>
+    /// The names a bibliography may have beside a report, in the order they are listed when two are there:
+    /// sources.yaml, sources.yml, sources.json, sources.csl.json, and the report's own name with .csl.json
+    /// (<c>report.csl.json</c> beside <c>report.md</c>). Not any <c>*.csl.json</c>: in a folder of several reports, each
+    /// would take the others' bibliographies.
+    /// </summary>
+    public static IReadOnlyList<string> NamesBeside(string reportPath)
     {
-        var root = YamlText.Load(file, text);
-        if (root is null)
-        {
-            return new Bibliography(BibliographyOrigin.File, file, [], []);
-        }
-        var node = root;
-        if (root is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("sources"), out var inner))
-        {
-            node = inner;
-        }
-        var entries = new List<Source>();
-        var lines = new LineMap(file, text);
-        switch (node)
-        {
-            case YamlSequenceNode seq:
-                foreach (var item in seq)
-                {
-                    if (item is not YamlMappingNode entry)
-                    {
-                        throw new InputException(file, Line(item), "a bibliography entry must be a mapping with an id");
-                    }
-                    entries.Add(Entry(file, lines, entry, YamlText.Scalar(entry, "id") ?? YamlText.Scalar(entry, "number")));
-                }
-                break;
-            case YamlMappingNode byKey:
-                foreach (var (key, value) in byKey.Children)
-                {
-                    if (value is YamlMappingNode entry)
-                    {
-                        entries.Add(Entry(file, lines, entry, ((YamlScalarNode)key).Value));
-                    }
-                    else if (value is YamlScalarNode publisher)
-                    {
-                        entries.Add(new Source(((YamlScalarNode)key).Value ?? "", publisher.Value, null, null, null, null, null, Span(lines, key)));
-                    }
-                }
-                break;
-            case YamlScalarNode { Value: null or "" }:
-                break;
-            default:
-                throw new InputException(file, Line(node), "expected a list of sources (id, publisher, title, url, date)");
-        }
-        foreach (var group in entries.GroupBy(e => e.Key).Where(g => g.Count() > 1))
-        {
-            throw new InputException(file, group.Skip(1).First().Definition?.Line, $"source {group.Key} is defined twice");
-        }
-        return new Bibliography(BibliographyOrigin.File, file, [.. entries], []);
+        string[] names = ["sources.yaml", "sources.yml", "sources.json", "sources.csl.json"];
+        var own = Path.GetFileNameWithoutExtension(reportPath) + ".csl.json";
+        return names.Contains(own, StringComparer.Ordinal) ? names : [.. names, own];
     }
 
-    private static Source Entry(string file, LineMap lines, YamlMappingNode entry, string? id)
+    public static BibliographyRead Read(string file, string text) => FormatOf(file, text) switch
     {
-        if (string.IsNullOrWhiteSpace(id))
+        BibliographyFormat.CslJson => CslJsonReader.Read(file, text),
+        _ => YamlBibliographyReader.Read(file, text),
+    };
+
+    /// <summary>
+    /// The format of a bibliography file: by its extension (<c>.json</c> is CSL-JSON; <c>.yaml</c>, <c>.yml</c> are
+    /// YAML), else by its content: CSL-JSON when its first character other than white space is <c>[</c> or <c>{</c>.
+    /// </summary>
+    public static BibliographyFormat FormatOf(string file, string? text = null)
+    {
+        var extension = Path.GetExtension(file);
+        if (extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InputException(file, Line(entry), "a bibliography entry has no id");
+            return BibliographyFormat.CslJson;
         }
-        return new Source(
-            id.Trim(),
-            YamlText.Scalar(entry, "publisher") ?? YamlText.Scalar(entry, "label"),
-            YamlText.Scalar(entry, "title"),
-            YamlText.Scalar(entry, "url"),
-            YamlText.Scalar(entry, "date"),
-            YamlText.Scalar(entry, "accessed"),
-            YamlText.Scalar(entry, "archive") ?? YamlText.Scalar(entry, "archive_url"),
-            Span(lines, entry));
+        if (extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".yml", StringComparison.OrdinalIgnoreCase))
+        {
+            return BibliographyFormat.Yaml;
+        }
+        var first = text?.TrimStart() is { Length: > 0 } trimmed ? trimmed[0] : '\0';
+        return first is '[' or '{' ? BibliographyFormat.CslJson : BibliographyFormat.Yaml;
     }
 
-    private static SourceSpan Span(LineMap lines, YamlNode node)
-    {
-        var line = (int)node.Start.Line;
-        var start = lines.LineStart(line) + (int)node.Start.Column - 1;
-        return lines.Span(start, start);
-    }
+    /// <summary>What a file of this name holds, for the messages of the reader that reads it ("not a YAML file"): CSL-JSON for <c>.json</c>, else YAML.</summary>
+    public static string FormatName(string file) =>
+        Path.GetExtension(file).Equals(".json", StringComparison.OrdinalIgnoreCase) ? "CSL-JSON" : "YAML";
 
-    private static int Line(YamlNode node) => (int)node.Start.Line;
-}
-
-/// <summary>Small helpers over YamlDotNet's representation model, shared by the bibliography, review and front matter readers.</summary>
-public static class YamlText
-{
-    public static YamlNode? Load(string file, string text, int lineOffset = 0)
+    /// <summary>A number defined twice stops the run (exit 2) at the second definition, in either format.</summary>
+    public static void ThrowOnDuplicates(string file, IEnumerable<Source> entries)
     {
-        try
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
         {
-            Guard(file, text, lineOffset);
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
-        }
-        catch (YamlException e)
-        {
-            var inner = e.InnerException as YamlException ?? e;
-            var message = inner.Message.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "invalid YAML";
-            throw new InputException(file, (int)e.Start.Line + lineOffset, $"invalid YAML: {message}");
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner throws this, with no position, on some broken plain scalars ("title: [^A"): found by
-            // fuzzing (tests/CiteCheck.Tests/Specs/Regression/yaml-scanner-error.md). Bad input, not a bug in CiteCheck.
-            throw new InputException(file, lineOffset + 1, "invalid YAML from this line on: it cannot be read (an unclosed bracket, brace or quote?)");
+            if (!seen.Add(entry.Key))
+            {
+                throw new InputException(file, entry.Definition?.Line, $"source {entry.Key} is defined twice", entry.Definition?.Column);
+            }
         }
     }
 
     /// <summary>
-    /// Walks the YAML's events (YamlDotNet's parser is iterative) before the representation model is built, which
-    /// recurses and hashes keys: nesting deeper than <see cref="Limits.MaxYamlNesting"/> would overflow the stack, and a
-    /// key that is a list or mapping (an alias bomb as a key) would be hashed whole, exponentially. CiteCheck's YAML
-    /// files never need either, so both are refused with the line.
+    /// The finding for a field whose value is of the wrong type (<c>"title": 42</c>, <c>url: [a, b]</c>): the field is
+    /// ignored, the rest of the entry is read.
     /// </summary>
-    private static void Guard(string file, string text, int lineOffset)
-    {
-        var parser = new Parser(new StringReader(text));
-        var collectionAnchors = new HashSet<string>(StringComparer.Ordinal);
-        // One entry per open collection: true for a mapping whose next node is a key.
-        var open = new Stack<(bool Mapping, bool ExpectKey)>();
-        while (parser.MoveNext())
-        {
-            var current = parser.Current!;
-            if (current is YamlDotNet.Core.Events.NodeEvent or YamlDotNet.Core.Events.AnchorAlias && open.Count > 0 && open.Peek().Mapping)
-            {
-                var (_, expectKey) = open.Pop();
-                open.Push((true, !expectKey));
-                var complex = current is YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart
-                    || (current is YamlDotNet.Core.Events.AnchorAlias alias && collectionAnchors.Contains(alias.Value.Value));
-                if (expectKey && complex)
-                {
-                    throw new InputException(file, (int)current.Start.Line + lineOffset, "a key is a list or a mapping; keys must be plain text (id, publisher, title, …)");
-                }
-            }
-            switch (current)
-            {
-                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
-                    var start = (YamlDotNet.Core.Events.NodeEvent)current;
-                    if (!start.Anchor.IsEmpty)
-                    {
-                        collectionAnchors.Add(start.Anchor.Value);
-                    }
-                    open.Push((current is YamlDotNet.Core.Events.MappingStart, true));
-                    if (open.Count > Limits.MaxYamlNesting)
-                    {
-                        throw new InputException(file, (int)current.Start.Line + lineOffset, $"is nested more than {Limits.MaxYamlNesting} levels deep; CiteCheck reads YAML up to that depth (docs/limits.md)");
-                    }
-                    break;
-                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
-                    open.Pop();
-                    break;
-            }
-        }
-    }
-
-    public static string? Scalar(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode s && !string.IsNullOrWhiteSpace(s.Value)
-            ? s.Value.Trim()
-            : null;
+    public static Diagnostic WrongType(SourceSpan at, string field, string found, string expected, string? source) =>
+        ParsingRules.BibliographyFieldType.Create(at, $"'{field}' is {found}, not {expected}: it is ignored", source);
 }

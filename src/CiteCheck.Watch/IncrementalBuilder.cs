@@ -27,7 +27,7 @@ public sealed class IncrementalBuilder(CachingHost host, WatchOptions options)
     private static readonly ConditionalWeakTable<byte[], string> Hashes = [];
 
     private IReadOnlyDictionary<string, string>? _fingerprint;
-    private (string Key, Bibliography Value)? _bibliography;
+    private (string Key, BibliographyRead Value)? _bibliography;
     private (string Key, ParseResult Value)? _parsed;
     private int _edition;
 
@@ -116,11 +116,12 @@ public sealed class IncrementalBuilder(CachingHost host, WatchOptions options)
     {
         var text = InputReader.ReadText(host, options.ReportPath);
         var key = new StringBuilder().Append(HashOf(options.ReportPath));
-        Bibliography? bibliography = null;
-        var bibliographyPath = options.Compile.SourcesFile ?? Pipeline.Beside(host, options.ReportPath, Pipeline.BibliographyNames);
+        BibliographyRead? bibliography = null;
+        var bibliographyPath = Pipeline.FindBibliography(host, options.ReportPath, options.Compile);
         if (bibliographyPath is not null)
         {
-            var bibliographyText = InputReader.ReadText(host, bibliographyPath, "YAML");
+            // Read every build (from memory unless it changed), so the file stays one of the inputs the watcher watches.
+            var bibliographyText = InputReader.ReadText(host, bibliographyPath, BibliographyReader.FormatName(bibliographyPath));
             var bibliographyKey = host.GetFullPath(bibliographyPath) + ":" + HashOf(bibliographyPath);
             if (_bibliography is not { } held || held.Key != bibliographyKey)
             {
@@ -134,7 +135,7 @@ public sealed class IncrementalBuilder(CachingHost host, WatchOptions options)
         {
             return (parsed.Value, true);
         }
-        var result = ReportParser.Parse(options.ReportPath, text, bibliography);
+        var result = ReportParser.Parse(options.ReportPath, text, bibliography?.Bibliography).With(bibliography);
         _parsed = (parseKey, result);
         return (result, false);
     }

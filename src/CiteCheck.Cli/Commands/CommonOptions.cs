@@ -10,7 +10,7 @@ internal static class CommonOptions
 {
     public static Argument<string> Report() => new("report") { Description = "The Markdown report to read." };
 
-    public static Option<string?> Sources() => new("--sources") { Description = "Bibliography file (default: sources.yaml beside the report, if any)." };
+    public static Option<string?> Sources() => new("--sources") { Description = "Bibliography file, sources.yaml or CSL-JSON (default: sources.yaml, sources.json, sources.csl.json or <report>.csl.json beside the report, if one is there)." };
 
     public static Option<string?> Review() => new("--review") { Description = "Reviewers' decisions file (default: review.yaml beside the report, if any)." };
 

@@ -28,9 +28,9 @@ public sealed class BadInputCorpusTests : IDisposable
     /// <summary>Builds the HTML edition of the case's report into out/ (in process), with any further options.</summary>
     private Cli.CliResult Build(params string[] more) => _kit.Run(["build", Report, "--format", "html", "--out", BadInputKit.Out, .. more]);
 
-    private void AssertBuildRefused(Cli.CliResult result, string file, int? line, string what)
+    private void AssertBuildRefused(Cli.CliResult result, string file, int? line, string what, int? column = null)
     {
-        BadInputKit.AssertRefused(result.ExitCode, result.Error, file, line, what);
+        BadInputKit.AssertRefused(result.ExitCode, result.Error, file, line, what, column);
         _kit.AssertNothingWritten();
     }
 
@@ -255,7 +255,7 @@ public sealed class BadInputCorpusTests : IDisposable
     {
         _kit.Case("report.md", Report);
         _kit.Case("sources-duplicate-id.yaml", "sources.yaml");
-        AssertBuildRefused(Build(), "sources.yaml", 5, "source 1 is defined twice");
+        AssertBuildRefused(Build(), "sources.yaml", 5, "source 1 is defined twice", column: 5);
     }
 
     // ---- review.yaml ------------------------------------------------------------------------------------------------

@@ -132,12 +132,17 @@ internal sealed class BadInputKit : IDisposable
     /// Exit 2 and an error line that names the file (with its line when given) and says <paramref name="what"/>;
     /// every other line on standard error is CiteCheck's own (the "nothing was written" line of a build).
     /// </summary>
-    public static void AssertRefused(int exitCode, string stderr, string file, int? line, string what)
+    public static void AssertRefused(int exitCode, string stderr, string file, int? line, string what, int? column = null)
     {
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(exitCode == 2, $"exit {exitCode}, expected 2; stderr:\n{stderr}");
         Assert.NotEmpty(lines);
-        var prefix = line is { } l ? $"citecheck: error: {file}({l}): " : $"citecheck: error: {file}: ";
+        var prefix = (line, column) switch
+        {
+            ({ } l, { } c) => $"citecheck: error: {file}({l},{c}): ",
+            ({ } l, null) => $"citecheck: error: {file}({l}): ",
+            _ => $"citecheck: error: {file}: ",
+        };
         Assert.True(lines[0].StartsWith(prefix, StringComparison.Ordinal), $"expected the first line to start with '{prefix}', got:\n{stderr}");
         Assert.Contains(what, lines[0], StringComparison.Ordinal);
         Assert.All(lines, l2 => Assert.StartsWith("citecheck: ", l2, StringComparison.Ordinal));

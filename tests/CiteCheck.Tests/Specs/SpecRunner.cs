@@ -26,8 +26,12 @@ public static partial class SpecRunner
             return problems;
         }
 
-        var sibling = Path.ChangeExtension(specPath, ".sources.yaml");
-        var options = new CompileOptions { SourcesFile = File.Exists(sibling) ? sibling : null };
+        var siblings = BibliographyExtensions.Select(e => Path.ChangeExtension(specPath, e)).Where(File.Exists).ToList();
+        if (siblings.Count > 1)
+        {
+            return [$"{name}: both {string.Join(" and ", siblings.Select(Path.GetFileName))}; a spec has one bibliography"];
+        }
+        var options = new CompileOptions { SourcesFile = siblings.FirstOrDefault() };
         CheckedReport report;
         try
         {
@@ -63,6 +67,9 @@ public static partial class SpecRunner
             .. unexpected.Select(u => $"unexpected: {u.Key}  ({u.Message})"),
         ];
     }
+
+    /// <summary>The sibling bibliography of a spec: <c>name.sources.yaml</c> or <c>name.csl.json</c>.</summary>
+    private static readonly string[] BibliographyExtensions = [".sources.yaml", ".csl.json"];
 
     private const string RegressionStage = "regression";
 

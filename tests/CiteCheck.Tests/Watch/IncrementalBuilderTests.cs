@@ -109,6 +109,29 @@ public sealed class IncrementalBuilderTests : IDisposable
     }
 
     [Fact]
+    public void A_CSL_JSON_bibliography_created_beside_the_report_is_noticed_refused_beside_sources_yaml_and_read_alone()
+    {
+        var (builder, _) = Start();
+        // Every name a bibliography may have beside the report is watched, present or not (docs/sources.md).
+        var inputs = builder.Inputs.Select(Path.GetFileName).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "sources.yaml", "sources.yml", "sources.json", "sources.csl.json", "report.csl.json" }, inputs);
+
+        var json = Path.Combine(_copy.Folder, "report.csl.json");
+        File.WriteAllText(json, """[{"id": 1, "container-title": "Reuters"}, {"id": 2, "container-title": "Radio Free Europe"}]""");
+        var both = builder.Build([json]);
+        Assert.Equal(BuildStatus.Failed, both.Status);
+        Assert.Contains("has 2 bibliographies beside it, sources.yaml and report.csl.json", Assert.Single(both.Errors), StringComparison.Ordinal);
+
+        File.Delete(_copy.Sources);
+        var alone = builder.Build([_copy.Sources]);
+        Assert.Equal(BuildStatus.Built, alone.Status);
+        Assert.Equal(json, alone.Report!.Document.Bibliography.File);
+        Assert.Equal(2, alone.Report.Document.Bibliography.Entries.Length);
+        // Sources 3 to 97 are cited but not in the two-item file.
+        Assert.Contains(alone.Report.Diagnostics, d => d.Rule == "undefined-source" && d.Source == "97");
+    }
+
+    [Fact]
     public void An_edit_of_a_custom_template_is_picked_up()
     {
         var templates = Path.Combine(_copy.Folder, "templates");
