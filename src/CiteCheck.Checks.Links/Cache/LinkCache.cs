@@ -17,6 +17,7 @@ public sealed partial class LinkCache(IHost host, string directory, TimeSpan max
 {
     public const int Version = 1;
 
+    private volatile bool _created;
 
     public string Directory => directory;
 
@@ -66,8 +67,6 @@ public sealed partial class LinkCache(IHost host, string directory, TimeSpan max
         }
         host.WriteAtomicallyUnflushed(PathOf(result.Url), bytes);
     }
-
-    private volatile bool _created;
 
     internal sealed record Entry(int Version, FetchResult? Result);
 
