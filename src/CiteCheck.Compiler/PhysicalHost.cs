@@ -38,7 +38,11 @@ public sealed class PhysicalHost : IHost
 
     public long FileLength(string path) => new FileInfo(path).Length;
 
-    public void WriteAtomically(string path, ReadOnlySpan<byte> content)
+    public void WriteAtomically(string path, ReadOnlySpan<byte> content) => WriteAtomically(path, content, flush: true);
+
+    public void WriteAtomicallyUnflushed(string path, ReadOnlySpan<byte> content) => WriteAtomically(path, content, flush: false);
+
+    private static void WriteAtomically(string path, ReadOnlySpan<byte> content, bool flush)
     {
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
@@ -48,7 +52,7 @@ public sealed class PhysicalHost : IHost
         var directory = Path.GetDirectoryName(full)!;
         try
         {
-            Write(full, directory, content);
+            Write(full, directory, content, flush);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -56,7 +60,7 @@ public sealed class PhysicalHost : IHost
         }
     }
 
-    private static void Write(string full, string directory, ReadOnlySpan<byte> content)
+    private static void Write(string full, string directory, ReadOnlySpan<byte> content, bool flush)
     {
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
@@ -65,7 +69,7 @@ public sealed class PhysicalHost : IHost
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(content);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: flush);
             }
             File.Move(temporary, full, overwrite: true);
         }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CiteCheck.Checks;
+using CiteCheck.Checks.Citations;
 using CiteCheck.Checks.Figures;
 using CiteCheck.Model;
 using CiteCheck.Parsing;
@@ -18,6 +19,27 @@ public static class Pipeline
     public static CheckedReport Compile(IHost host, string reportPath, CompileOptions? options = null)
     {
         options ??= new CompileOptions();
+        var result = Check(host, Parse(host, reportPath, options), reportPath, options);
+        Timings.Mark("checked and cross-checked");
+        return result;
+    }
+
+    /// <summary>
+    /// What <c>citecheck links</c> needs before its requests: the report and its bibliography read and parsed, and the
+    /// placeholder links (CC1001, which are not URLs) found. No other check, no figure cross-check and no review file:
+    /// <c>links</c> prints link findings alone (<see cref="LinkStage.LinkFindingsOnly"/>), so their work would be dropped.
+    /// </summary>
+    public static CheckedReport CompileForLinks(IHost host, string reportPath, CompileOptions? options = null)
+    {
+        options ??= new CompileOptions();
+        var parsed = Parse(host, reportPath, options);
+        var result = options.Rules.Apply(new CheckedReport(parsed.Document, Sort(new PlaceholderLinkCheck().Run(parsed.Document)), []));
+        Timings.Mark("placeholder links found");
+        return result;
+    }
+
+    private static ParseResult Parse(IHost host, string reportPath, CompileOptions options)
+    {
         var text = InputReader.ReadText(host, reportPath);
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -28,9 +50,7 @@ public static class Pipeline
         Timings.Mark("report and bibliography read");
         var parsed = ReportParser.Parse(reportPath, text, bibliography?.Bibliography).With(bibliography);
         Timings.Mark("parsed");
-        var result = Check(host, parsed, reportPath, options);
-        Timings.Mark("checked and cross-checked");
-        return result;
+        return parsed;
     }
 
     /// <summary>Runs the checks over an already parsed document (used by tests and benchmarks too).</summary>

@@ -36,7 +36,7 @@ internal static class LinksCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var checkedReport = Pipeline.Compile(context.Host, parse.GetValue(report)!, new CompileOptions { Rules = context.Config.Rules, SourcesFile = parse.GetValue(sources) });
+            var checkedReport = Pipeline.CompileForLinks(context.Host, parse.GetValue(report)!, new CompileOptions { Rules = context.Config.Rules, SourcesFile = parse.GetValue(sources) });
             var attemptTimeout = parse.GetValue(timeout);
             var options = new LinkStageOptions
             {

@@ -41,6 +41,27 @@ public sealed class LinksCommandTests : IDisposable
     }
 
     [Fact]
+    public void Links_reads_the_report_and_its_links_only_not_the_review_file_or_the_other_checks()
+    {
+        var report = Path.Combine(_dir, "report.md");
+        // A placeholder link (CC1001, which links reports), an unused source (CC1003, which it does not) and two claims
+        // whose figures disagree (a discrepancy, which it does not compute); beside them a review file that cannot be read.
+        File.WriteAllText(report, "# R\n\nThe riot of 2020 left 25 dead. (Sources: [EIU](#) [1])\n\nThe riot of 2020 left 31 dead. (Sources: [EIU](#) [1])\n");
+        File.WriteAllText(Path.Combine(_dir, "sources.yaml"), "sources:\n  - id: 1\n    publisher: EIU\n  - id: 2\n    publisher: Unused\n");
+        File.WriteAllText(Path.Combine(_dir, "review.yaml"), "reviews: [\n");
+
+        var (checkCode, _, checkErr) = Run("check", report);
+        Assert.Equal(2, checkCode);
+        Assert.Contains("review.yaml", checkErr);
+
+        var (code, stdout, _) = Run("links", report, "--cache", Path.Combine(_dir, "cache"));
+        Assert.Equal(1, code);
+        var ids = System.Text.RegularExpressions.Regex.Matches(stdout, @"CC\d{4}").Select(m => m.Value).Distinct();
+        Assert.Equal(["CC1001"], ids);
+        Assert.Contains("no URLs to check", stdout);
+    }
+
+    [Fact]
     public void Bad_durations_are_usage_errors()
     {
         var (code, _, stderr) = Run("links", Path.Combine(_dir, "none.md"), "--max-age", "soon");

@@ -6,15 +6,16 @@
 # figure the claim cites. Every page exists and is the right page, so every finding either tool reports is false.
 #
 # Each run gets a fresh server (so each tool meets every 429 and 503) and an empty cache; the tools alternate, so both
-# see the same load. Prints one line per run, then a table: median and each run's wall time, the ratio, the worst run's
+# see the same load. Prints one line per run (wall and CPU time, the load average), then a table: median and each run's
+# wall time, median CPU time (user + system), the ratios, the worst run's
 # findings, and what the server saw (requests, the most in flight to one host, requests sent before a Retry-After ran out).
 #
 #   tests/benchmarks/links/run.sh                 1,000 URLs, 3 runs per tool
 #   N=200 REPEAT=5 tests/benchmarks/links/run.sh  other sizes
-#   CITECHECK=path/to/citecheck tests/benchmarks/links/run.sh   a citecheck already built (Release)
+#   CITECHECK=path/to/citecheck tests/benchmarks/links/run.sh   a citecheck already built (published ReadyToRun)
 #   CITECHECK_ARGS="--host-concurrency 4" …       extra options for citecheck links
 #
-# Needs: dotnet, node, bc, curl, and linkinator on PATH (npm i -g linkinator) or in $LC/node_modules/.bin.
+# Needs: dotnet, node, bc, curl, /usr/bin/time (GNU time), and linkinator on PATH (npm i -g linkinator) or in $LC/node_modules/.bin.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 N=${N:-${1:-1000}}
@@ -30,7 +31,8 @@ if [ -z "$LINKINATOR" ]; then
   LINKINATOR="$LC/node_modules/.bin/linkinator"
 fi
 if [ -z "${CITECHECK:-}" ]; then
-  dotnet build src/CiteCheck.Cli -c Release -o "$WORK/cli" >/dev/null
+  # Published ReadyToRun, as README's fast path and the tool package: a plain build compiles everything at run time.
+  dotnet publish src/CiteCheck.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/cli" >/dev/null
   CITECHECK="$WORK/cli/citecheck"
 fi
 
@@ -70,23 +72,25 @@ now() { date +%s.%N; }
 findings_citecheck() { grep -cE ': (error|warning|info) CC3[0-9]{3}' "$1" || true; }
 findings_linkinator() { python3 -c 'import json,sys; print(sum(1 for l in json.load(open(sys.argv[1]))["links"] if l["state"] != "OK"))' "$1" 2>/dev/null || echo "?"; }
 
-declare -A TIMES FINDINGS REQUESTS INFLIGHT EARLY
+declare -A TIMES CPUS FINDINGS REQUESTS INFLIGHT EARLY
 run_once() {
   local tool=$1; shift
   start_server
   write_report
   rm -rf "$WORK/cache"
-  local t0 t1 t
+  local t0 t1 t cpu
   t0=$(now)
-  (cd "$WORK" && "$@" >"$WORK/out.txt" 2>"$WORK/err.txt") || true
+  (cd "$WORK" && /usr/bin/time -f '%U %S' -o "$WORK/cpu.txt" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt") || true
   t1=$(now)
   stop_server
   t=$(echo "$t1 - $t0" | bc)
+  cpu=$(awk 'END { printf "%.2f", $1 + $2 }' "$WORK/cpu.txt")
   local f
   f=$("findings_$tool" "$WORK/out.txt")
-  printf '  %-10s %6.2f s  findings %s  requests %s  max in flight per host %s  before Retry-After %s\n' \
-    "$tool" "$t" "$f" "$(stat requests)" "$(stat maxInFlightPerHost)" "$(stat tooEarly)"
+  printf '  %-10s %6.2f s  cpu %5.2f s  findings %s  requests %s  max in flight per host %s  before Retry-After %s  load %s\n' \
+    "$tool" "$t" "$cpu" "$f" "$(stat requests)" "$(stat maxInFlightPerHost)" "$(stat tooEarly)" "$(cut -d' ' -f1 /proc/loadavg)"
   TIMES[$tool]+="$t "
+  CPUS[$tool]+="$cpu "
   FINDINGS[$tool]+="$f "
   REQUESTS[$tool]=$(stat requests)
   INFLIGHT[$tool]+="$(stat maxInFlightPerHost) "
@@ -107,11 +111,13 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 cc=$(median "${TIMES[citecheck]}")
 lk=$(median "${TIMES[linkinator]}")
-echo "| tool | median s | each run (s) | findings (worst run) | requests | most in flight to one host | sent before Retry-After ran out |"
-echo "| --- | ---: | --- | ---: | ---: | ---: | ---: |"
-printf '| citecheck links %s | %.2f | %s| %s | %s | %s | %s |\n' "${CITECHECK_ARGS:-(defaults)}" "$cc" "$(printf '%.2f ' ${TIMES[citecheck]})" \
+ccc=$(median "${CPUS[citecheck]}")
+lkc=$(median "${CPUS[linkinator]}")
+echo "| tool | median wall s | each run (s) | median CPU s | findings (worst run) | requests | most in flight to one host | sent before Retry-After ran out |"
+echo "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+printf '| citecheck links %s | %.2f | %s| %.2f | %s | %s | %s | %s |\n' "${CITECHECK_ARGS:-(defaults)}" "$cc" "$(printf '%.2f ' ${TIMES[citecheck]})" "$ccc" \
   "$(most "${FINDINGS[citecheck]}")" "${REQUESTS[citecheck]}" "$(most "${INFLIGHT[citecheck]}")" "$(most "${EARLY[citecheck]}")"
-printf '| linkinator --retry --retry-errors | %.2f | %s| %s | %s | %s | %s |\n' "$lk" "$(printf '%.2f ' ${TIMES[linkinator]})" \
+printf '| linkinator --retry --retry-errors | %.2f | %s| %.2f | %s | %s | %s | %s |\n' "$lk" "$(printf '%.2f ' ${TIMES[linkinator]})" "$lkc" \
   "$(most "${FINDINGS[linkinator]}")" "${REQUESTS[linkinator]}" "$(most "${INFLIGHT[linkinator]}")" "$(most "${EARLY[linkinator]}")"
 echo
-printf 'linkinator / citecheck (medians): %.2f×\n' "$(echo "$lk / $cc" | bc -l)"
+printf 'linkinator / citecheck (medians): wall %.2f×, CPU %.2f×\n' "$(echo "$lk / $cc" | bc -l)" "$(echo "$lkc / $ccc" | bc -l)"
