@@ -6,5 +6,10 @@ if (args is ["watch", ..])
 {
     return await WatchEditBenchmark.RunAsync(args);
 }
+// `-- watch-stages [rounds] [warm-ups]`: where one warm rebuild's time goes, stage by stage (WatchStagesBenchmark).
+if (args is ["watch-stages", ..])
+{
+    return WatchStagesBenchmark.Run(args);
+}
 BenchmarkSwitcher.FromAssembly(typeof(CrossCheckBenchmarks).Assembly).Run(args);
 return 0;

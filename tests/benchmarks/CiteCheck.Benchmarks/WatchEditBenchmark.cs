@@ -43,6 +43,8 @@ public static class WatchEditBenchmark
             var served = new List<double>();
             var cpu = new List<double>();
             var stages = new List<BuildTimings>();
+            var claimsRead = new List<double>();
+            var filesWritten = new List<double>();
             for (var i = 0; i < warmups + rounds; i++)
             {
                 var word = "Edit" + i.ToString(CultureInfo.InvariantCulture);
@@ -67,16 +69,20 @@ public static class WatchEditBenchmark
                     served.Add(elapsed);
                     cpu.Add((cpuAfter - cpuBefore).TotalMilliseconds);
                     stages.Add(snapshot.Last.Timings);
+                    claimsRead.Add(snapshot.Last.ClaimsRead);
+                    filesWritten.Add(snapshot.Last.Written.Count);
                 }
             }
             await stop.CancelAsync();
             await loop;
-            Console.WriteLine($"watch: {rounds} edits of content/tajikistan/report.md after {warmups} warm-up edits (debounce {options.Debounce.TotalMilliseconds:0} ms)");
+            Console.WriteLine($"watch: {rounds} edits of content/tajikistan/report.md after {warmups} warm-up edits (debounce {options.Debounce.TotalMilliseconds:0} ms); load average {LoadAverage()}");
+            Console.WriteLine($"claims read afresh per edit (median): {Median([.. claimsRead]):0}; files written per edit (median): {Median([.. filesWritten]):0}");
             Console.WriteLine("| measure | median ms | min ms | max ms |");
             Console.WriteLine("| --- | ---: | ---: | ---: |");
             Row("rebuild (hash check → edition written)", rebuild);
             Row("save → new edition served", served);
             Row("CPU of the process over save → served", cpu);
+            Row("CPU of the process over the rebuild", [.. stages.Select(t => t.Cpu)]);
             Row("of the rebuild: read and parse", [.. stages.Select(t => t.Parse)]);
             Row("of the rebuild: checks and cross-check", [.. stages.Select(t => t.Check)]);
             Row("of the rebuild: render and verify", [.. stages.Select(t => t.Render)]);
@@ -92,13 +98,17 @@ public static class WatchEditBenchmark
     private static void Row(string name, List<double> values) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Median(values):0.0} | {values.Min():0.0} | {values.Max():0.0} |"));
 
-    private static double Median(List<double> values)
+    /// <summary>The machine's load average over the last minute (Linux), or "n/a".</summary>
+    internal static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CiteCheck.slnx")))
