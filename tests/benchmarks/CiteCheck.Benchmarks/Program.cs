@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using CiteCheck.Benchmarks;
 
-// `-- watch [rounds] [warm-ups]`: the watch loop's edit-to-edition timing (WatchEditBenchmark); anything else: BenchmarkDotNet.
+// `-- watch [rounds] [warm-ups] [heading|sentence]`: the watch loop's edit-to-edition timing (WatchEditBenchmark); anything else: BenchmarkDotNet.
 if (args is ["watch", ..])
 {
     return await WatchEditBenchmark.RunAsync(args);
