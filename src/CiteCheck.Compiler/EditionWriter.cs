@@ -165,6 +165,69 @@ public static class EditionWriter
         }
     }
 
+    /// <summary>
+    /// For a watch session's rebuilds (docs/watch.md): when <paramref name="outDirectory"/> still holds the edition this
+    /// process wrote last (<paramref name="previous"/>: its marker lists the same files, each of the length written, and
+    /// nothing else is there), replaces only the files whose bytes changed, each one atomically (a reader never sees half a
+    /// file, but may see, for the instant between two renames, a new page beside the previous check.json). Otherwise — the
+    /// first build, another set of files, a folder changed by someone else — writes the whole set as <see cref="Write"/>
+    /// does. Returns the names of the files written.
+    /// </summary>
+    public static IReadOnlyList<string> WriteChanged(IHost host, string outDirectory, IReadOnlyList<EditionFile> files, IReadOnlyList<EditionFile>? previous)
+    {
+        if (previous is null || !files.Select(f => f.Name).SequenceEqual(previous.Select(f => f.Name), StringComparer.Ordinal))
+        {
+            Write(host, outDirectory, files);
+            return [.. files.Select(f => f.Name)];
+        }
+        var (full, parent, name) = Split(host, outDirectory);
+        if (parent is null)
+        {
+            Write(host, outDirectory, files);
+            return [.. files.Select(f => f.Name)];
+        }
+        var changed = files.Where((f, i) => !f.Content.AsSpan().SequenceEqual(previous[i].Content)).ToList();
+        using (host.Lock(Path.Combine(parent, $".{name}.citecheck-lock")))
+        {
+            if (StillHolds(host, full, files, previous))
+            {
+                foreach (var file in changed)
+                {
+                    host.WriteAtomically(Path.Combine(full, file.Name), file.Content);
+                }
+                return [.. changed.Select(f => f.Name)];
+            }
+        }
+        Write(host, outDirectory, files);
+        return [.. files.Select(f => f.Name)];
+    }
+
+    /// <summary>Whether the folder holds the edition <paramref name="previous"/>, as written: the marker of these files and the files at their lengths, nothing else.</summary>
+    private static bool StillHolds(IHost host, string full, IReadOnlyList<EditionFile> files, IReadOnlyList<EditionFile> previous)
+    {
+        try
+        {
+            var marker = Path.Combine(full, Marker);
+            if (!host.FileExists(marker) || !host.ReadAllBytes(marker).AsSpan().SequenceEqual(Manifest(files)))
+            {
+                return false;
+            }
+            for (var i = 0; i < previous.Count; i++)
+            {
+                var path = Path.Combine(full, previous[i].Name);
+                if (!host.FileExists(path) || host.FileLength(path) != previous[i].Content.LongLength)
+                {
+                    return false;
+                }
+            }
+            return host.EnumerateFiles(full, "*").Count() == files.Count + 1 && !host.EnumerateDirectories(full, "*").Any();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The marker's text: its heading, then the edition's files in the order written.</summary>
     private static byte[] Manifest(IReadOnlyList<EditionFile> files)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using CiteCheck.Checks.Figures;
 using CiteCheck.Compiler;
 using CiteCheck.Compiler.Output;
 using CiteCheck.Model;
@@ -31,8 +32,17 @@ public sealed class IncrementalBuilder(CachingHost host, WatchOptions options)
     private (string Key, ParseResult Value)? _parsed;
     private int _edition;
 
+    /// <summary>What the cross-check read from each claim's text: an edit re-reads only the claims it changed.</summary>
+    private readonly FactCache _facts = new();
+
+    /// <summary>The files this session wrote last: a rebuild writes only those whose bytes changed.</summary>
+    private IReadOnlyList<EditionFile>? _written;
+
     /// <summary>The full paths of the last build's inputs (read, or looked for and absent): what the watcher watches.</summary>
     public IReadOnlyCollection<string> Inputs => _fingerprint?.Keys.ToList() ?? [host.GetFullPath(options.ReportPath)];
+
+    /// <summary>What the cross-check keeps of each claim between builds (tests count its entries).</summary>
+    public FactCache Facts => _facts;
 
     /// <summary>The number of the last good edition (0 before the first).</summary>
     public int Edition => _edition;
@@ -41,6 +51,7 @@ public sealed class IncrementalBuilder(CachingHost host, WatchOptions options)
     public BuildOutcome Build(IReadOnlyCollection<string> changed, bool force = false)
     {
         var total = Stopwatch.StartNew();
+        var cpu = ProcessorTime();
         host.Invalidate(changed);
         if (!force && _fingerprint is { } last && Unchanged(last))
         {
@@ -60,7 +71,7 @@ public sealed class IncrementalBuilder(CachingHost host, WatchOptions options)
             (var parsed, reused) = Parse();
             parse = timings.Elapsed.TotalMilliseconds;
             timings.Restart();
-            report = Pipeline.Check(host, parsed, options.ReportPath, options.Compile);
+            report = Pipeline.Check(host, parsed, options.ReportPath, options.Compile, _facts);
             check = timings.Elapsed.TotalMilliseconds;
             timings.Restart();
             var edition = options.Edition with { BuildTime = host.Now };
@@ -96,10 +107,11 @@ public sealed class IncrementalBuilder(CachingHost host, WatchOptions options)
             return new BuildOutcome(BuildStatus.Failed, _edition, report, [], errors, new BuildTimings(total.Elapsed.TotalMilliseconds, parse, check, render, 0), reused);
         }
         timings.Restart();
+        IReadOnlyList<string> written;
         try
         {
-            EditionWriter.Prepare(host, options.OutDirectory);
-            EditionWriter.Write(host, options.OutDirectory, files);
+            // Checks the folder as build does (under the folder's lock), and writes only what changed when it holds the last edition.
+            written = EditionWriter.WriteChanged(host, options.OutDirectory, files, _written);
         }
         catch (OutputException e)
         {
@@ -107,8 +119,9 @@ public sealed class IncrementalBuilder(CachingHost host, WatchOptions options)
             return new BuildOutcome(BuildStatus.Failed, _edition, report, [], errors, new BuildTimings(total.Elapsed.TotalMilliseconds, parse, check, render, timings.Elapsed.TotalMilliseconds), reused);
         }
         var write = timings.Elapsed.TotalMilliseconds;
+        _written = files;
         _edition++;
-        return new BuildOutcome(BuildStatus.Built, _edition, report, files, [], new BuildTimings(total.Elapsed.TotalMilliseconds, parse, check, render, write), reused);
+        return new BuildOutcome(BuildStatus.Built, _edition, report, files, [], new BuildTimings(total.Elapsed.TotalMilliseconds, parse, check, render, write) { Cpu = ProcessorTime() - cpu }, reused) { Written = written, ClaimsRead = _facts.LastFreshReadings };
     }
 
     /// <summary>Reads and parses the report and its bibliography as <see cref="Pipeline.Compile"/> does, reusing what has the same hash.</summary>
@@ -138,6 +151,13 @@ public sealed class IncrementalBuilder(CachingHost host, WatchOptions options)
         var result = ReportParser.Parse(options.ReportPath, text, bibliography?.Bibliography).With(bibliography);
         _parsed = (parseKey, result);
         return (result, false);
+    }
+
+    /// <summary>The processor time this process has used, in milliseconds (all its threads).</summary>
+    private static double ProcessorTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalMilliseconds;
     }
 
     private string HashOf(string path) => Hash(host.Peek(host.GetFullPath(path)) ?? []);
@@ -204,7 +224,18 @@ public sealed record BuildOutcome(
     IReadOnlyList<EditionFile> Files,
     IReadOnlyList<string> Errors,
     BuildTimings Timings,
-    bool ParseReused);
+    bool ParseReused)
+{
+    /// <summary>The files of the edition written to disk by this build: only those whose bytes changed since the last one.</summary>
+    public IReadOnlyList<string> Written { get; init; } = [];
+
+    /// <summary>How many claims the cross-check read afresh (the others came from the session's cache).</summary>
+    public int ClaimsRead { get; init; }
+}
 
 /// <summary>Milliseconds: the whole build, then reading and parsing, the checks, rendering, and writing the edition.</summary>
-public sealed record BuildTimings(double Total, double Parse, double Check, double Render, double Write);
+public sealed record BuildTimings(double Total, double Parse, double Check, double Render, double Write)
+{
+    /// <summary>The processor time of the whole process (every thread: the build, the garbage collector, the JIT, the server) over a build that wrote an edition.</summary>
+    public double Cpu { get; init; }
+}

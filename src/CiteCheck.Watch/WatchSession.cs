@@ -136,7 +136,9 @@ public sealed class WatchSession : IAsyncDisposable
         }
         else
         {
-            _out.WriteLine($"[{time}] edition {outcome.Edition}: wrote {string.Join(", ", outcome.Files.Select(f => f.Name))} to {_options.OutDirectory} in {ms} ms");
+            _out.WriteLine(outcome.Written.Count > 0
+                ? $"[{time}] edition {outcome.Edition}: wrote {string.Join(", ", outcome.Written)} to {_options.OutDirectory} in {ms} ms"
+                : $"[{time}] edition {outcome.Edition}: built in {ms} ms; no file of {_options.OutDirectory} changed");
             _out.Write(new TextOutput().Write(outcome.Report!));
         }
         _out.Flush();

@@ -52,9 +52,29 @@ public sealed class ClaimFacts
 /// <summary>Reads the facts of every claim of a document, in document order.</summary>
 public static partial class FactReader
 {
-    public static IReadOnlyList<ClaimFacts> Read(Document document)
+    public static IReadOnlyList<ClaimFacts> Read(Document document) => Read(document, null);
+
+    /// <summary>
+    /// Reads the facts of every claim, taking what a claim's text says on its own from <paramref name="cache"/> when an
+    /// earlier read of the same text (under the same year) put it there (a watch session's rebuilds); the facts are the
+    /// same as without it.
+    /// </summary>
+    public static IReadOnlyList<ClaimFacts> Read(Document document, FactCache? cache)
     {
-        var lowercaseWords = LowercaseVocabulary(document);
+        if (cache is null)
+        {
+            return ReadAll(document, null);
+        }
+        lock (cache.Gate)
+        {
+            cache.BeginRead();
+            return ReadAll(document, cache);
+        }
+    }
+
+    private static IReadOnlyList<ClaimFacts> ReadAll(Document document, FactCache? cache)
+    {
+        var lowercaseWords = LowercaseVocabulary(document, cache);
         bool IsProper(string word) => word.Length > 1 && char.IsUpper(word[0]) && !lowercaseWords.Contains(word.ToLowerInvariant())
             && !Lexicon.NotNames.Contains(word) && !Lexicon.Stopwords.Contains(word) && !NumberWords.IsNumberWord(word);
 
@@ -78,7 +98,7 @@ public static partial class FactReader
             }
             // A heading that dates its section ("The Night of 14 March", "The 2023 Referendum") dates its undated sentences;
             // a day written without a year takes the year the report was last speaking of.
-            IReadOnlyList<DateMention> carriedDates = section is null ? [] : [.. DateExtractor.Extract(section, lastYear).Select(d => d with { Start = 0, End = 0 })];
+            IReadOnlyList<DateMention> carriedDates = section is null ? [] : [.. (cache?.Dates(section, lastYear) ?? DateExtractor.Extract(section, lastYear)).Select(d => d with { Start = 0, End = 0 })];
             HashSet<string> carriedProper = [];
             HashSet<string> carriedKinds = [];
             // A table illustrates the paragraph before it: its rows take that paragraph's time, setting and kinds.
@@ -96,8 +116,9 @@ public static partial class FactReader
                 var text = block.Kind == BlockKind.Table ? TableRowAsSentence(block, c) ?? claim.Text : claim.Text;
                 // A day and month written without a year ("On 3 March") take the year their context gives: the heading's
                 // ("### 2017", "The 2015 election"), else the last year this section spoke of.
-                var contextYear = HeadingYear(document, block) ?? sectionYear;
-                var own = DateExtractor.Extract(text, contextYear);
+                var contextYear = HeadingYear(document, block, cache) ?? sectionYear;
+                var reading = cache?.Reading(text, contextYear) ?? TextReading.Of(text, contextYear);
+                var own = reading.Own;
                 if (c == 0 && block.Kind == BlockKind.ListItem && own.Count > 0 && own[0].IsSpecific && text[..own[0].Start].Trim('*', '_', ' ').Length == 0)
                 {
                     itemDate = own[0] with { IsEventDate = true };
@@ -106,11 +127,11 @@ public static partial class FactReader
                 // A claim is placed in time by the dates of what it tells; failing those, by any date it gives; failing that, by the sentence before.
                 IReadOnlyList<DateMention> dates = itemDate is not null ? [itemDate, .. own.Where(d => !d.Overlaps(itemDate))]
                     : eventDates.Count > 0 ? eventDates : own.Count > 0 ? own : carriedDates;
-                var tokens = Tokenizer.Tokenize(text);
+                var tokens = cache?.Tokens(text) ?? Tokenizer.Tokenize(text);
                 var proper = new HashSet<string>(tokens.Where((t, i) => t.Type == TokenType.Word && IsProper(t.Text)).Select(t => t.Text));
-                var kinds = new HashSet<string>(Lexicon.KindsIn(text.ToLowerInvariant()));
-                var stems = ContentStems(tokens, IsProper);
-                var figures = FigureExtractor.Extract(text, own);
+                var kinds = new HashSet<string>(reading.Kinds);
+                var stems = ContentStems(tokens, IsProper, cache);
+                var figures = reading.Figures;
                 foreach (var f in figures.Where(f => f.Type == FigureType.Count && !f.IsSum))
                 {
                     stems.Add("#" + Figure.Format(f.Value));
@@ -119,7 +140,8 @@ public static partial class FactReader
                 {
                     figures = FrontMatterFigures(text, figures);
                 }
-                IReadOnlySet<string> dateKinds = new HashSet<string>();
+                // A timeline item's later sentences take the kind of its first; the others read their own.
+                var (eventKind, dateKinds) = c > 0 && itemDate is not null ? itemKind : Told(reading.EventKind(text, eventDates, itemFirst: itemDate is not null));
                 var facts = new ClaimFacts
                 {
                     Claim = claim,
@@ -135,8 +157,8 @@ public static partial class FactReader
                     // A sentence that takes its time from the one before also takes its setting: "In the fighting that followed, …".
                     Proper = own.Count > 0 ? proper : [.. proper, .. carriedProper],
                     Kinds = own.Count > 0 ? kinds : [.. kinds, .. carriedKinds],
-                    EventKind = c > 0 && itemDate is not null ? itemKind.Kind : EventKind(text, eventDates, out dateKinds),
-                    DateKinds = c > 0 && itemDate is not null ? itemKind.Kinds : dateKinds,
+                    EventKind = eventKind,
+                    DateKinds = dateKinds,
                     Stems = stems,
                 };
                 result.Add(facts);
@@ -199,11 +221,11 @@ public static partial class FactReader
     private static partial System.Text.RegularExpressions.Regex NumericCell();
 
     /// <summary>The one year a heading names, or its parent heading's: "### 2017", "The 2015 regional election".</summary>
-    private static int? HeadingYear(Document document, Block block)
+    private static int? HeadingYear(Document document, Block block, FactCache? cache)
     {
         for (var section = document.SectionOf(block); section is not null; section = section.ParentIndex >= 0 && section.ParentIndex < document.Sections.Length ? document.Sections[section.ParentIndex] : null)
         {
-            var years = HeadingYears().Matches(section.Title).Select(m => m.Value).Distinct().ToList();
+            var years = cache?.YearsIn(section.Title) ?? YearsIn(section.Title);
             if (years.Count == 1)
             {
                 return int.Parse(years[0], System.Globalization.CultureInfo.InvariantCulture);
@@ -216,14 +238,19 @@ public static partial class FactReader
         return null;
     }
 
+    /// <summary>The distinct years a heading names, in the order written.</summary>
+    internal static IReadOnlyList<string> YearsIn(string title) => [.. HeadingYears().Matches(title).Select(m => m.Value).Distinct()];
+
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:1[6-9]|20)\d{2}\b(?!s)")]
     private static partial System.Text.RegularExpressions.Regex HeadingYears();
+
+    private static (string? Kind, IReadOnlySet<string> Kinds) Told((string? Kind, string[] Kinds) read) => (read.Kind, new HashSet<string>(read.Kinds));
 
     /// <summary>
     /// The kind of happening the claim's event date is the date of: the first kind named in the date's clause, else in the clause
     /// after it ("On 12 August 2020, some 4,000 workers … walked out"), else in the clause before it ("switching off … in December 2020").
     /// </summary>
-    private static string? EventKind(string text, IReadOnlyList<DateMention> eventDates, out IReadOnlySet<string> dateKinds)
+    internal static string? EventKind(string text, IReadOnlyList<DateMention> eventDates, out IReadOnlySet<string> dateKinds)
     {
         dateKinds = new HashSet<string>();
         if (eventDates.Count == 0)
@@ -255,14 +282,14 @@ public static partial class FactReader
     }
 
     /// <summary>Content words, stemmed: lower-case words of four letters or more that are neither stop words nor words naming a kind of happening.</summary>
-    private static HashSet<string> ContentStems(IReadOnlyList<Token> tokens, Func<string, bool> isProper)
+    private static HashSet<string> ContentStems(IReadOnlyList<Token> tokens, Func<string, bool> isProper, FactCache? cache)
     {
         var stems = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in tokens)
         {
             if (t.Type == TokenType.Word && t.Text.Length >= 4 && !isProper(t.Text) && !Lexicon.Stopwords.Contains(t.Text) && !Lexicon.IsKindWord(t.Lower))
             {
-                stems.Add(Lexicon.Stem(t.Text));
+                stems.Add(cache?.Stem(t.Text) ?? Lexicon.Stem(t.Text));
             }
         }
         return stems;
@@ -317,12 +344,12 @@ public static partial class FactReader
     }
 
     /// <summary>Words the document writes in lower case somewhere: a capitalised one of these opens a sentence, it is not a name.</summary>
-    private static HashSet<string> LowercaseVocabulary(Document document)
+    private static HashSet<string> LowercaseVocabulary(Document document, FactCache? cache)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var claim in document.Claims)
         {
-            foreach (var t in Tokenizer.Tokenize(claim.Text))
+            foreach (var t in cache?.Tokens(claim.Text) ?? Tokenizer.Tokenize(claim.Text))
             {
                 if (t.Type == TokenType.Word && char.IsLower(t.Text[0]))
                 {
