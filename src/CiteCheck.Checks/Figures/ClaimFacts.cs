@@ -199,18 +199,21 @@ public static partial class FactReader
         }
         var header = block.Rows[0].Select(cell => InlineText.Plain(cell).Trim()).ToList();
         var row = block.Rows[claimIndex + 1].Select(cell => InlineText.Plain(cell).Trim()).ToList();
+        // A first cell that names people ("Hostages", "Police officers") says who each number counts: "34 hostages killed".
+        var who = row.Count > 1 && row[0].Length > 0 && row[0].Split(' ')[^1] is var last && Lexicon.PeopleNouns.Contains(last) && !row[0].Any(char.IsDigit)
+            ? row[0].ToLowerInvariant() : null;
         var parts = new List<string>();
-        for (var i = 0; i < row.Count; i++)
+        for (var i = who is null ? 0 : 1; i < row.Count; i++)
         {
             if (row[i].Length == 0)
             {
                 continue;
             }
             var heading = i < header.Count ? header[i] : "";
-            parts.Add(heading.Length > 0 && NumericCell().IsMatch(row[i]) ? $"{row[i]} {heading.ToLowerInvariant()}" : row[i]);
+            parts.Add(heading.Length > 0 && NumericCell().IsMatch(row[i]) ? $"{row[i]} {(who is null ? "" : who + " ")}{heading.ToLowerInvariant()}" : row[i]);
         }
-        // The first cell names what the row is of (a district, a country): "In X, 47 deaths, 11 missing".
-        if (parts.Count > 1 && !parts[0].Any(char.IsDigit) && parts[0].Length > 0 && char.IsUpper(parts[0][0]))
+        // Otherwise the first cell names what the row is of (a district, a country): "In X, 47 deaths, 11 missing".
+        if (who is null && parts.Count > 1 && !parts[0].Any(char.IsDigit) && parts[0].Length > 0 && char.IsUpper(parts[0][0]))
         {
             parts[0] = "In " + parts[0];
         }

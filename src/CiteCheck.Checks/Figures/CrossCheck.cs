@@ -232,6 +232,12 @@ public static class CrossCheck
         || (x.IsSize && evidence.Date != DateRelation.Far)
         // A share or sum with no date is not compared with a dated one: "unemployment of 31%" says nothing of June 2021's.
         || (x.Type is FigureType.Percent or FigureType.Amount && evidence.Date == DateRelation.Unknown && evidence.SharedProper >= 1 && evidence.SharedKind && bothUndated)
+        // An article about one happening tells its toll in the lead and in a table with no date and no place: one outcome
+        // of one named group, both undated, within a quarter of each other ("31 hostages were killed" / "Hostages | 34").
+        || (x.Type == FigureType.Count && evidence.Date == DateRelation.Unknown && evidence.SharedKind && bothUndated
+            && !x.Measure.StartsWith("count:", StringComparison.Ordinal) && x.Noun is { } nx && y.Noun is { } ny && !GenericNouns.Contains(nx)
+            && string.Equals(nx, ny, StringComparison.OrdinalIgnoreCase) && Math.Max(x.Value, y.Value) >= 20
+            && Math.Abs(x.Value - y.Value) <= Math.Max(x.Value, y.Value) / 4)
         || (x.Type == FigureType.Count && Lexicon.Statistics.Contains(x.Measure.Split(':')[0]) && evidence.Date is DateRelation.Same or DateRelation.Compatible && evidence.SharedKind
             && (evidence.SharedProper > 0 || !evidence.BothNamePlaces));
 

@@ -89,4 +89,48 @@ public class OneQuantityTests
         var figures = FigureExtractor.Extract(sentence, []);
         Assert.Contains(figures, f => f.Value == killed && f.Measure == "killed");
     }
+
+    [Fact]
+    public void A_table_row_of_a_group_of_people_counts_that_group_against_the_lead()
+    {
+        var discrepancies = Check("""
+            # Siege
+
+            ## Summary
+
+            In all, 31 hostages were killed in the siege of the school. (Sources: [Reuters](https://example.com/a) [1])
+
+            ## Casualties
+
+            The siege of the school left this toll, by group. (Sources: [BBC](https://example.com/b) [2])
+
+            | Group | Killed | Injured |
+            |---|---|---|
+            | Hostages | 34 | 112 |
+            | Police officers | 2 | 9 |
+            """);
+        var count = Assert.Single(discrepancies, d => d.Kind == DiscrepancyKind.Count);
+        Assert.Equal(["31", "34"], count.Claims.Select(c => c.Value));
+    }
+
+    [Fact]
+    public void Two_undated_tolls_of_small_or_distant_values_are_not_one_toll()
+    {
+        var discrepancies = Check("""
+            # Insurgency
+
+            ## North
+
+            An ambush on the northern road killed 12 soldiers of the border brigade. (Sources: [Reuters](https://example.com/a) [1])
+
+            ## South
+
+            A later ambush on the southern road killed 15 soldiers of another brigade. (Sources: [BBC](https://example.com/b) [2])
+
+            ## Coast
+
+            The ambush at the port killed 70 soldiers, the worst of the war. (Sources: [AP](https://example.com/c) [3])
+            """);
+        Assert.DoesNotContain(discrepancies, d => d.Kind == DiscrepancyKind.Count);
+    }
 }

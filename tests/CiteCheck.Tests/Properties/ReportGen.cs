@@ -171,11 +171,11 @@ public static class ReportGen
     /// <summary>Blocks that end where they end: a section of them means the same wherever it stands.</summary>
     private static readonly Gen<string> ClosedBlock = Gen.Frequency((8, Paragraph), (3, ListBlock), (2, Table), (2, Closed));
 
-    private static readonly Gen<string> Heading = Gen.Select(
-        Gen.Int[2, 6], Gen.Frequency((4, Gen.OneOf("Overview", "Background", "Timeline", "Attacks", "Background", "Recruitment", "Overview")), (1, Sentence), (1, Gen.Const(""))),
-        (level, text) => new string('#', level) + " " + text);
+    private static readonly Gen<string> HeadingWords = Gen.OneOf("Overview", "Background", "Timeline", "Attacks", "Background", "Recruitment", "Overview");
 
-    private static Gen<string> Section(Gen<string> block) => Gen.Select(Heading, block.Array[1, 5], (h, blocks) => h + "\n\n" + string.Join("\n\n", blocks));
+    private static Gen<string> HeadingAt(Gen<int> level, Gen<string> text) => Gen.Select(level, text, (level, text) => new string('#', level) + " " + text);
+
+    private static Gen<string> Section(Gen<string> block, Gen<string> heading) => Gen.Select(heading, block.Array[1, 5], (h, blocks) => h + "\n\n" + string.Join("\n\n", blocks));
 
     private static readonly Gen<string> FootnoteDefinition = Gen.Select(
         Gen.Int[1, 12], Gen.OneOf(Labels), Gen.OneOf(Urls), Gen.OneOf(Date, Gen.Const("")),
@@ -188,13 +188,15 @@ public static class ReportGen
         (1, Gen.OneOf<(string?, bool)>(("---\ntitle: [unclosed\n---", true), ("---\n- a list\n- not a mapping\n---", true), ("---\na: &x [*x]\n---", true), ("---\ntitle: x\n", true), ("---\n---", true))));
 
     /// <summary>Any report the generator makes, blocks left open included.</summary>
-    public static readonly Gen<Report> Reports = ReportsOf(Section(Block));
+    public static readonly Gen<Report> Reports = ReportsOf(Section(Block, HeadingAt(Gen.Int[2, 6], Gen.Frequency((4, HeadingWords), (1, Sentence), (1, Gen.Const(""))))));
 
     /// <summary>
-    /// Reports whose sections are self-contained (no block left open to swallow the sections after it), so that moving a
-    /// section moves its text and changes nothing else's meaning.
+    /// Reports whose sections are self-contained (no block left open to swallow the sections after it) and siblings under
+    /// headings that give no date (all "##" and plain words: moving one changes no heading's parent, and no heading's day
+    /// takes its year from the section before), so that moving a section moves its text and changes nothing else's
+    /// meaning. (A yearless day in a heading takes the year the report last spoke of: that reading moves with the text.)
     /// </summary>
-    public static readonly Gen<Report> SelfContainedReports = ReportsOf(Section(ClosedBlock));
+    public static readonly Gen<Report> SelfContainedReports = ReportsOf(Section(ClosedBlock, HeadingAt(Gen.Const(2), Gen.Frequency((4, HeadingWords), (1, Gen.Const(""))))));
 
     private static Gen<Report> ReportsOf(Gen<string> section) => Gen.Select(
         FrontMatter,
