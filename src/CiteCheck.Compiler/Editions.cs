@@ -38,9 +38,11 @@ public static class Builder
             ?? throw new InputException(format, null, $"unknown edition format '{format}' (known: {string.Join(", ", Editions.All.Select(e => e.Format))})")).ToList();
         // One model for every edition: what the HTML and the PDF show is decided once.
         var edition = EditionModelBuilder.Build(report);
+        var size = report.Document.Blocks.Sum(b => b.Text.Length);
         foreach (var renderer in renderers)
         {
             files.AddRange(renderer.Render(edition, options, host));
+            StageMemory.Release(size);
             Timings.Mark($"{renderer.Format} edition rendered");
         }
         files.Add(new EditionFile("check.json", Encoding.UTF8.GetBytes(new JsonOutput().Write(report))));

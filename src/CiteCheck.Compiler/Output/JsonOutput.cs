@@ -115,7 +115,10 @@ public sealed class JsonOutput : IOutputFormat
             w.WriteEndObject();
         }
         // Source URLs, claims and notes can carry a URL's user name and password: none is printed.
-        return Credentials.Hide(Encoding.UTF8.GetString(stream.ToArray())) + "\n";
+        // Decoded from the stream's own buffer, the final newline written into it: no copy of the whole output but the one
+        // string (a 50 MB report's findings are tens of megabytes of JSON).
+        stream.WriteByte((byte)'\n');
+        return Credentials.Hide(Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
     }
 
     /// <summary>The discrepancies array, as in <c>check --format json</c> and <c>discrepancies --format json</c>.</summary>
