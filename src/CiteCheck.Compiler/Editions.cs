@@ -1,4 +1,3 @@
-using System.Text;
 using CiteCheck.Compiler.Output;
 using CiteCheck.Model;
 using CiteCheck.Rendering;
@@ -45,7 +44,7 @@ public static class Builder
             StageMemory.Release(size);
             Timings.Mark($"{renderer.Format} edition rendered");
         }
-        files.Add(new EditionFile("check.json", Encoding.UTF8.GetBytes(new JsonOutput().Write(report))));
+        files.Add(new EditionFile("check.json", JsonOutput.WriteUtf8(report).ToArray()));
         EditionWriter.Write(host, outDirectory, files);
         Timings.Mark("edition written");
         return new BuildResult(report, [.. files.Select(f => Path.Combine(outDirectory, f.Name))]);
