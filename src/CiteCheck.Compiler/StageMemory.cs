@@ -6,7 +6,7 @@ namespace CiteCheck.Compiler;
 /// Gives back, between the pipeline's stages, the memory a large report's stage left behind (the Markdig syntax tree
 /// once the model is built, the cross-check's working sets once its findings are made, an edition once written), so
 /// that one stage's garbage does not add to the next stage's peak. The garbage collector alone runs a full, compacting
-/// collection rarely, and never compacts the large-object heap where a big report's strings and arrays live
+/// collection rarely, and by default does not compact the large-object heap where a big report's strings and arrays live
 /// (docs/limits.md, "Memory"). A report under <see cref="Threshold"/> characters skips it: its stages leave little,
 /// and a full collection would cost the editor's quick rebuild a few milliseconds for nothing.
 /// </summary>

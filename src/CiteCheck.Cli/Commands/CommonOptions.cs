@@ -58,8 +58,7 @@ internal static class CommonOptions
         return option;
     }
 
-    /// <summary>Writes a command's output to --output (atomically, with the summary on standard error) or to standard output.</summary>
-    /// <summary>Writes UTF-8 output to <paramref name="file"/> as it is, then the summary on standard error.</summary>
+    /// <summary>Writes UTF-8 output to <paramref name="file"/> as it is (atomically), then the summary on standard error.</summary>
     public static void Emit(CliContext context, string file, ReadOnlySpan<byte> utf8, string summary)
     {
         context.Host.WriteAtomically(file, utf8);
@@ -69,6 +68,7 @@ internal static class CommonOptions
         }
     }
 
+    /// <summary>Writes a command's output to --output (atomically, with the summary on standard error) or to standard output.</summary>
     public static void Emit(CliContext context, string? file, string text, string summary)
     {
         if (file is not null)
