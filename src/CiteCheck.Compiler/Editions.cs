@@ -1,4 +1,3 @@
-using System.Text;
 using CiteCheck.Compiler.Output;
 using CiteCheck.Model;
 using CiteCheck.Rendering;
@@ -38,12 +37,14 @@ public static class Builder
             ?? throw new InputException(format, null, $"unknown edition format '{format}' (known: {string.Join(", ", Editions.All.Select(e => e.Format))})")).ToList();
         // One model for every edition: what the HTML and the PDF show is decided once.
         var edition = EditionModelBuilder.Build(report);
+        var size = report.Document.Blocks.Sum(b => b.Text.Length);
         foreach (var renderer in renderers)
         {
             files.AddRange(renderer.Render(edition, options, host));
+            StageMemory.Release(size);
             Timings.Mark($"{renderer.Format} edition rendered");
         }
-        files.Add(new EditionFile("check.json", Encoding.UTF8.GetBytes(new JsonOutput().Write(report))));
+        files.Add(new EditionFile("check.json", JsonOutput.WriteUtf8(report).ToArray()));
         EditionWriter.Write(host, outDirectory, files);
         Timings.Mark("edition written");
         return new BuildResult(report, [.. files.Select(f => Path.Combine(outDirectory, f.Name))]);

@@ -19,7 +19,9 @@ public static class Pipeline
     public static CheckedReport Compile(IHost host, string reportPath, CompileOptions? options = null)
     {
         options ??= new CompileOptions();
-        var result = Check(host, Parse(host, reportPath, options), reportPath, options);
+        var parsed = Parse(host, reportPath, options);
+        var result = Check(host, parsed, reportPath, options);
+        StageMemory.Release(parsed.Document.Blocks.Sum(b => b.Text.Length));
         Timings.Mark("checked and cross-checked");
         return result;
     }
@@ -49,6 +51,7 @@ public static class Pipeline
         var bibliography = FindBibliography(host, reportPath, options) is { } path ? ReadBibliography(host, path) : null;
         Timings.Mark("report and bibliography read");
         var parsed = ReportParser.Parse(reportPath, text, bibliography?.Bibliography).With(bibliography);
+        StageMemory.Release(text.Length);
         Timings.Mark("parsed");
         return parsed;
     }
@@ -66,7 +69,9 @@ public static class Pipeline
         {
             diagnostics.AddRange(check.Run(document));
         }
+        Timings.Mark("citation checks");
         var discrepancies = CrossCheck.Run(document, facts);
+        Timings.Mark("cross-check");
         var reviewFile = options.ReviewFile ?? Beside(host, reportPath, ReviewNames);
         if (reviewFile is not null)
         {

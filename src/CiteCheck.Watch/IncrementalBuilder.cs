@@ -80,7 +80,7 @@ public sealed class IncrementalBuilder(CachingHost host, WatchOptions options)
                 var renderer = Editions.Find(format) ?? throw new InputException(format, null, $"unknown edition format '{format}'");
                 files.AddRange(renderer.Render(report, edition, host));
             }
-            files.Add(new EditionFile("check.json", Encoding.UTF8.GetBytes(new JsonOutput().Write(report))));
+            files.Add(new EditionFile("check.json", JsonOutput.WriteUtf8(report).ToArray()));
             render = timings.Elapsed.TotalMilliseconds;
         }
         catch (InputException e)

@@ -25,20 +25,28 @@ public static partial class Tokenizer
     public static IReadOnlyList<Token> Tokenize(string text)
     {
         var tokens = new List<Token>();
-        foreach (Match m in Pattern().Matches(text))
+        // EnumerateMatches allocates no Match or group per token; the alternative that matched is told by the first
+        // character, since the three alternatives start with a digit, a letter and anything else.
+        foreach (var m in Pattern().EnumerateMatches(text))
         {
-            var type = m.Groups["num"].Success ? TokenType.Number : m.Groups["word"].Success ? TokenType.Word : TokenType.Punctuation;
-            var value = m.Value;
+            var type = TypeAt(text, m.Index);
             var end = m.Index + m.Length;
+            var length = m.Length;
             // A possessive belongs to the word but not to its lemma: "Smith's" -> "Smith".
-            if (type == TokenType.Word && (value.EndsWith("'s", StringComparison.Ordinal) || value.EndsWith("’s", StringComparison.Ordinal)))
+            if (type == TokenType.Word && IsPossessive(text.AsSpan(m.Index, m.Length)))
             {
-                value = value[..^2];
+                length -= 2;
             }
-            tokens.Add(new Token(value, m.Index, end, type));
+            tokens.Add(new Token(text.Substring(m.Index, length), m.Index, end, type));
         }
         return tokens;
     }
+
+    private static TokenType TypeAt(string text, int index) =>
+        char.IsDigit(text[index]) ? TokenType.Number : char.IsLetter(text[index]) ? TokenType.Word : TokenType.Punctuation;
+
+    private static bool IsPossessive(ReadOnlySpan<char> word) =>
+        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal);
 
     [GeneratedRegex(@"(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00A0\u2009\u202F]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?<word>[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*)|(?<punct>[^\s\p{L}\d])")]
     private static partial Regex Pattern();

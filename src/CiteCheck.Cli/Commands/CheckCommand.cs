@@ -30,8 +30,16 @@ internal static class CheckCommand
                 (result, _) = await LinkOptions.RunAsync(context, result, linkOptions, cancellationToken).ConfigureAwait(false);
             }
             result = CommonOptions.ApplyBaseline(context, result, parse.GetValue(baseline));
-            var text = OutputFormats.Find(parse.GetValue(format)!)!.Write(result);
-            CommonOptions.Emit(context, parse.GetValue(output), text, TextOutput.Summary(result));
+            var outputFormat = OutputFormats.Find(parse.GetValue(format)!)!;
+            if (outputFormat is JsonOutput && parse.GetValue(output) is { } file)
+            {
+                // Written as the bytes it was made as: no string of tens of megabytes for a large report.
+                CommonOptions.Emit(context, file, JsonOutput.WriteUtf8(result).Span, TextOutput.Summary(result));
+            }
+            else
+            {
+                CommonOptions.Emit(context, parse.GetValue(output), outputFormat.Write(result), TextOutput.Summary(result));
+            }
             return ExitCodes.For(result, CommonOptions.ParseFailOn(parse.GetValue(failOn)!));
         });
         return command;

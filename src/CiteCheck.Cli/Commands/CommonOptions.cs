@@ -58,6 +58,16 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary>Writes UTF-8 output to <paramref name="file"/> as it is (atomically), then the summary on standard error.</summary>
+    public static void Emit(CliContext context, string file, ReadOnlySpan<byte> utf8, string summary)
+    {
+        context.Host.WriteAtomically(file, utf8);
+        if (summary.Length > 0)
+        {
+            context.Error.WriteLine(summary);
+        }
+    }
+
     /// <summary>Writes a command's output to --output (atomically, with the summary on standard error) or to standard output.</summary>
     public static void Emit(CliContext context, string? file, string text, string summary)
     {

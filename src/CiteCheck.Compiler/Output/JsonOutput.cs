@@ -15,7 +15,13 @@ public sealed class JsonOutput : IOutputFormat
 
     public string Name => "json";
 
-    public string Write(CheckedReport report)
+    public string Write(CheckedReport report) => Encoding.UTF8.GetString(WriteUtf8(report).Span);
+
+    /// <summary>
+    /// The JSON as UTF-8 bytes, with no string of it made on the way: a 16 MiB report's findings are about 60 MB of
+    /// JSON, which as a string would be twice that again (docs/limits.md, "Memory").
+    /// </summary>
+    public static ReadOnlyMemory<byte> WriteUtf8(CheckedReport report)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, Options))
@@ -114,8 +120,17 @@ public sealed class JsonOutput : IOutputFormat
             WriteDiscrepancies(w, report.Discrepancies, report.InBaseline);
             w.WriteEndObject();
         }
-        // Source URLs, claims and notes can carry a URL's user name and password: none is printed.
-        return Credentials.Hide(Encoding.UTF8.GetString(stream.ToArray())) + "\n";
+        stream.WriteByte((byte)'\n');
+        var bytes = stream.GetBuffer().AsMemory(0, (int)stream.Length);
+        // Source URLs, claims and notes can carry a URL's user name and password: none is printed. A user name needs
+        // "://" and "@"; output with neither is returned as written, without decoding it.
+        if (!bytes.Span.Contains((byte)'@') || bytes.Span.IndexOf("://"u8) < 0)
+        {
+            return bytes;
+        }
+        var text = Encoding.UTF8.GetString(bytes.Span);
+        var hidden = Credentials.Hide(text);
+        return ReferenceEquals(hidden, text) ? bytes : Encoding.UTF8.GetBytes(hidden);
     }
 
     /// <summary>The discrepancies array, as in <c>check --format json</c> and <c>discrepancies --format json</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CiteCheck.Model;
 using CiteCheck.Parsing.Syntax;
 using Markdig.Syntax;
@@ -86,18 +87,30 @@ internal static class InlineBlocks
         {
             var (sentenceStart, sentenceEnd) = sentences[s];
             var sentence = proseText[sentenceStart..sentenceEnd];
-            var offsets = prose.Offsets.Skip(sentenceStart).Take(sentenceEnd - sentenceStart).ToList();
-            var first = offsets.FirstOrDefault(o => o >= 0, block.Span.Start);
-            var last = offsets.LastOrDefault(o => o >= 0, first);
-            var fixedOffsets = new int[offsets.Count];
-            var previous = first;
-            for (var i = 0; i < offsets.Count; i++)
+            // One array per claim, read straight from the prose's offsets and handed to the claim without a copy: a
+            // sentence of megabytes (one line, no sentence break) must not cost several arrays of its length.
+            var offsets = prose.Offsets;
+            int? firstFound = null;
+            int? lastFound = null;
+            for (var i = sentenceStart; i < sentenceEnd; i++)
             {
-                previous = offsets[i] >= 0 ? offsets[i] : previous;
+                if (offsets[i] >= 0)
+                {
+                    firstFound ??= offsets[i];
+                    lastFound = offsets[i];
+                }
+            }
+            var first = firstFound ?? block.Span.Start;
+            var last = lastFound ?? first;
+            var fixedOffsets = new int[sentenceEnd - sentenceStart];
+            var previous = first;
+            for (var i = 0; i < fixedOffsets.Length; i++)
+            {
+                previous = offsets[sentenceStart + i] >= 0 ? offsets[sentenceStart + i] : previous;
                 fixedOffsets[i] = previous;
             }
             var sources = own[s].Concat(groupSources).Distinct().ToImmutableArray();
-            claims.Add(new Claim(context.NextClaimId(), blockIndex, sentence, context.Span(first, last + 1), sources) { OffsetMap = [.. fixedOffsets] });
+            claims.Add(new Claim(context.NextClaimId(), blockIndex, sentence, context.Span(first, last + 1), sources) { OffsetMap = ImmutableCollectionsMarshal.AsImmutableArray(fixedOffsets) });
         }
         var final = converted.Citations.Select(c => closing.Contains(c.Index) ? c with { InClosingGroup = true } : c).ToImmutableArray();
         return (proseText.Trim(), claims.ToImmutable(), final);

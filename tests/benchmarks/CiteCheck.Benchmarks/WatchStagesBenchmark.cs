@@ -70,8 +70,8 @@ public static class WatchStagesBenchmark
                     }
                     return result;
                 }
-                var bibliography = Stage("read sources.yaml (YAML to model)", () => BibliographyReader.Read(sourcesPath, File.ReadAllText(sourcesPath)).Bibliography);
-                var parsed = Stage("parse report (Markdig to model)", () => ReportParser.Parse(reportPath, text, bibliography));
+                var bibliography = Stage("read sources.yaml (YAML to model)", () => BibliographyReader.Read(sourcesPath, File.ReadAllText(sourcesPath)));
+                var parsed = Stage("parse report (Markdig to model)", () => ReportParser.Parse(reportPath, text, bibliography.Bibliography).With(bibliography));
                 var citation = Stage("citation checks", () => CitationChecks.All.SelectMany(c => c.Run(parsed.Document)).ToList());
                 var facts = Stage("cross-check: read each claim's facts", () => FactReader.Read(parsed.Document));
                 var texts = parsed.Document.Claims.Select(c => c.Text).ToList();
