@@ -523,7 +523,7 @@ public static class CrossCheck
         }
     }
 
-    /// <summary>Two exact figures within a quarter of each other: the mark of one figure copied with a slip, not of two quantities.</summary>
+    /// <summary>Two exact (or "about") figures within a quarter of each other: the mark of one figure copied with a slip, not of two quantities.</summary>
     private static bool Drift(Edge edge)
     {
         // Bounds ("more than 50") and small counts (13 and 14 killed) fit too many events to single one out.
