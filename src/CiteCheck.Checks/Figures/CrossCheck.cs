@@ -320,8 +320,8 @@ public static class CrossCheck
             return measure;
         }
         var parts = measure.Split(':');
-        return parts.Length >= 2 && Lexicon.CurrencyNames(parts[1]) is { Count: 1 } names && names.First() != parts[1]
-            ? string.Join(':', [parts[0], names.First(), .. parts[2..]])
+        return parts.Length >= 2 && Lexicon.CurrencyName(parts[1]) is { } name && name != parts[1]
+            ? string.Join(':', [parts[0], name, .. parts[2..]])
             : measure;
     }
 

@@ -43,13 +43,14 @@ public static class Lexicon
     private static readonly FrozenDictionary<string, string> CurrencyCodes = WordLists.Map("currency-codes")
         .SelectMany(line => line.Entries.Select(code => (Code: code, line.Key))).ToFrozenDictionary(p => p.Code, p => p.Key, StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> CurrencyKeys = Currencies.Values.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>
-    /// The currency names (keys of Words/currencies.txt) a unit of an amount can be: "dollars" for "dollars", "usd" and
-    /// "cad"; none for a code Words/currency-codes.txt does not know.
+    /// The currency name (a key of Words/currencies.txt) a unit of an amount stands for: "dollars" for "dollars", "usd" and
+    /// "cad"; null for a code Words/currency-codes.txt does not know.
     /// </summary>
-    public static IReadOnlySet<string> CurrencyNames(string unit) =>
-        CurrencyCodes.TryGetValue(unit, out var name) ? new HashSet<string> { name }
-        : Currencies.Values.Contains(unit) ? new HashSet<string> { unit } : new HashSet<string>();
+    public static string? CurrencyName(string unit) =>
+        CurrencyCodes.TryGetValue(unit, out var name) ? name : CurrencyKeys.Contains(unit) ? unit : null;
 
     private static List<(string[] Words, Qualifier Qualifier)> ReadQualifiers()
     {
