@@ -97,6 +97,8 @@ public static class CrossCheck
             edges.AddRange(AttributedWithin(f));
         }
         edges.AddRange(Populations(facts));
+        var tied = edges.Select(e => (Math.Min(e.A.Order, e.B.Order), Math.Max(e.A.Order, e.B.Order), e.Kind)).ToHashSet();
+        edges.AddRange(OneNounTwoValues(facts).Where(e => !tied.Contains((Math.Min(e.A.Order, e.B.Order), Math.Max(e.A.Order, e.B.Order), e.Kind))));
         var discrepancies = new List<Discrepancy>();
         discrepancies.AddRange(Assemble(edges, facts, Distinctive));
         discrepancies.AddRange(NameVariants(facts));
@@ -183,7 +185,7 @@ public static class CrossCheck
             var right = b.Figures.Where(f => MeasureKey(f.Measure) == key && !f.Unbound && Applies(f, a)).ToList();
             // Only figures that count the same people can contradict each other: "13 had been killed" (the attackers) and
             // "killing 9 police officers" do not.
-            var comparable = left.SelectMany(x => right.Where(y => (SameCounted(x, y) || SameNamedSum(x, y, evidence) || OnlySums(x, a, y, b, evidence)) && OwnersMentioned(x, a, y, b) && SameScope(x, a, y, b)
+            var comparable = left.SelectMany(x => right.Where(y => (SameCounted(x, y) || WholeToll(x, a, y, b, evidence) || SameNamedSum(x, y, evidence) || OnlySums(x, a, y, b, evidence)) && OwnersMentioned(x, a, y, b) && SameScope(x, a, y, b)
                 && (bare ? x.Phrase.Length > 0 && x.Phrase == y.Phrase && Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) is DateRelation.Same or DateRelation.Compatible
                     : SameOccasion(x, y, evidence with { Date = Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) }, DatesOf(x, a).Count == 0 && DatesOf(y, b).Count == 0))).Select(y => (x, y))).ToList();
             if (comparable.Count == 0)
@@ -294,6 +296,18 @@ public static class CrossCheck
     private static readonly HashSet<string> GenericNouns = ["people", "persons", "individuals", "casualties", "deaths", "fatalities", "injuries", "dead", "victims", "lives"];
 
     /// <summary>
+    /// A toll told once as a whole ("a death toll of 44", "44 were killed") and once as the toll of a named group ("the attack
+    /// killed 41 villagers"), on the same day, each the only count of that outcome in its sentence: the sentence that names
+    /// the group gives no other part that could close the gap, so the two speak of one toll. Only tolls of 20 or more within
+    /// a quarter of each other: a small toll of a group ("two soldiers") beside a whole one ("four") is a part, not a copy.
+    /// </summary>
+    private static bool WholeToll(Figure x, ClaimFacts a, Figure y, ClaimFacts b, Evidence evidence) =>
+        x.Type == FigureType.Count && !x.Measure.StartsWith("count:", StringComparison.Ordinal) && (x.Noun is null) != (y.Noun is null)
+        && evidence.Date == DateRelation.Same && evidence.SameEvent && !x.IsSum && !y.IsSum
+        && Math.Max(x.Value, y.Value) >= 20 && Math.Abs(x.Value - y.Value) <= Math.Max(x.Value, y.Value) / 4
+        && a.Figures.Count(f => f.Measure == x.Measure) == 1 && b.Figures.Count(f => f.Measure == y.Measure) == 1;
+
+    /// <summary>
     /// A sum or share whose own words are too few to tell what it is of ("seeking $58 million") is still one named sum
     /// when the two sentences share the same day and two distinctive words ("flash appeal"), with owners that agree.
     /// </summary>
@@ -392,6 +406,50 @@ public static class CrossCheck
                     yield return new Edge(DiscrepancyKind.Count, "population", a, x.Written, x.Canonical, b, y.Written, y.Canonical, false, x, y)
                     {
                         Rule = "two populations of one place that cannot both be true",
+                    };
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A noun the whole report counts with two values only, close to each other: "eleven hospitals were destroyed" in one
+    /// section and "14 hospitals were destroyed" in another, "five soldiers" and "six soldiers were killed". A report that
+    /// speaks of one group of things twice and gives it two numbers has drifted, whatever words tell the event around
+    /// them; a report that counts the noun three times or more with other values speaks of several groups, and is left to
+    /// the event-by-event comparison. Values more than three tenths apart, claims of one block, dates years apart and two
+    /// timeline items are not paired.
+    /// </summary>
+    private static IEnumerable<Edge> OneNounTwoValues(IReadOnlyList<ClaimFacts> facts)
+    {
+        var byNoun = facts
+            .SelectMany(f => f.Figures.Where(x => x.Type == FigureType.Count && !x.IsSize && !x.IsSum && !x.Attributed && !x.Unbound
+                    && x.Noun is { } n && !GenericNouns.Contains(n.ToLowerInvariant()))
+                .Select(x => (Facts: f, Figure: x)))
+            .GroupBy(p => Group(p.Figure.Noun!.ToLowerInvariant()));
+        foreach (var group in byNoun)
+        {
+            var values = group.Select(p => p.Figure.Value).Distinct().Order().ToList();
+            if (values.Count != 2 || values[1] > values[0] * 1.3m)
+            {
+                continue;
+            }
+            var low = group.Where(p => p.Figure.Value == values[0]).ToList();
+            var high = group.Where(p => p.Figure.Value == values[1]).ToList();
+            foreach (var (a, x) in low)
+            {
+                foreach (var (b, y) in high)
+                {
+                    if (a.Block.Index == b.Block.Index || (a.InTimeline && b.InTimeline) || FigureComparer.Compatible(x, y) || !SameScope(x, a, y, b)
+                        || Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) == DateRelation.Far)
+                    {
+                        continue;
+                    }
+                    var (first, second, fx, fy) = a.Order < b.Order ? (a, b, x, y) : (b, a, y, x);
+                    var measure = x.Measure.StartsWith("count:", StringComparison.Ordinal) ? y.Measure : x.Measure;
+                    yield return new Edge(DiscrepancyKind.Count, measure, first, fx.Written, fx.Canonical, second, fy.Written, fy.Canonical, false, fx, fy)
+                    {
+                        Rule = "one noun the report counts with two close values only",
                     };
                 }
             }

@@ -1,0 +1,103 @@
+using CiteCheck.Checks.Figures;
+using CiteCheck.Model;
+using CiteCheck.Parsing;
+
+namespace CiteCheck.Tests.Figures;
+
+/// <summary>One group of things a report counts twice with two numbers, and a whole toll beside the toll of a named group.</summary>
+public class OneNounTests
+{
+    private static IReadOnlyList<Discrepancy> Check(string report) =>
+        CrossCheck.Run(ReportParser.Parse("report.md", report).Document);
+
+    [Fact]
+    public void A_noun_counted_twice_with_close_values_is_one_count_that_drifted()
+    {
+        var discrepancies = Check("""
+            # Earthquake
+
+            ## Damage
+
+            The shaking brought down apartment blocks across the coast, and eleven hospitals were destroyed. (Sources: [Reuters](https://example.com/a) [1])
+
+            ## Recovery
+
+            Donors financed temporary wards, since 14 hospitals were destroyed and the rest were overcrowded. (Sources: [BBC](https://example.com/b) [2])
+            """);
+        var count = Assert.Single(discrepancies, d => d.Kind == DiscrepancyKind.Count);
+        Assert.Equal(["eleven", "14"], count.Claims.Select(c => c.Value));
+    }
+
+    [Fact]
+    public void A_noun_counted_with_three_values_is_several_groups()
+    {
+        var discrepancies = Check("""
+            # Earthquake
+
+            ## Damage
+
+            The shaking brought down apartment blocks across the coast, and eleven hospitals were destroyed. (Sources: [Reuters](https://example.com/a) [1])
+
+            ## Recovery
+
+            Donors financed temporary wards, since 14 hospitals were destroyed and the rest were overcrowded. (Sources: [BBC](https://example.com/b) [2])
+
+            ## Health
+
+            The ministry said 12 hospitals had reopened by the end of the year. (Sources: [AP](https://example.com/c) [3])
+            """);
+        Assert.DoesNotContain(discrepancies, d => d.Kind == DiscrepancyKind.Count);
+    }
+
+    [Fact]
+    public void A_noun_counted_with_distant_values_is_two_groups()
+    {
+        var discrepancies = Check("""
+            # Earthquake
+
+            ## Damage
+
+            The shaking brought down apartment blocks across the coast, and eleven hospitals were destroyed. (Sources: [Reuters](https://example.com/a) [1])
+
+            ## Recovery
+
+            Donors financed temporary wards in 18 hospitals, since the rest were overcrowded. (Sources: [BBC](https://example.com/b) [2])
+            """);
+        Assert.DoesNotContain(discrepancies, d => d.Kind == DiscrepancyKind.Count);
+    }
+
+    [Fact]
+    public void A_whole_toll_and_the_toll_of_the_only_group_named_on_that_day_are_one_toll()
+    {
+        var discrepancies = Check("""
+            # Insurgency
+
+            ## Attacks
+
+            On May 27, 2023, gunmen attacked the village of Varo, and the attack killed 41 villagers. (Sources: [Reuters](https://example.com/a) [1])
+
+            ## Timeline
+
+            - **May 27, 2023:** Gunmen attack Varo, leaving a death toll of 44. (Sources: [BBC](https://example.com/b) [2])
+            """);
+        var count = Assert.Single(discrepancies, d => d.Kind == DiscrepancyKind.Count);
+        Assert.Equal(["41", "44"], count.Claims.Select(c => c.Value));
+    }
+
+    [Fact]
+    public void A_small_toll_of_a_group_is_a_part_of_the_whole_toll()
+    {
+        var discrepancies = Check("""
+            # Insurgency
+
+            ## Attacks
+
+            On May 27, 2023, gunmen attacked the village of Varo, and the attack killed two soldiers. (Sources: [Reuters](https://example.com/a) [1])
+
+            ## Timeline
+
+            - **May 27, 2023:** Gunmen attack Varo, leaving a death toll of 4. (Sources: [BBC](https://example.com/b) [2])
+            """);
+        Assert.DoesNotContain(discrepancies, d => d.Kind == DiscrepancyKind.Count);
+    }
+}
