@@ -98,7 +98,7 @@ public static class CrossCheck
         }
         edges.AddRange(Populations(facts));
         var tied = edges.Select(e => (Math.Min(e.A.Order, e.B.Order), Math.Max(e.A.Order, e.B.Order), e.Kind)).ToHashSet();
-        edges.AddRange(OneNounTwoValues(facts).Where(e => !tied.Contains((Math.Min(e.A.Order, e.B.Order), Math.Max(e.A.Order, e.B.Order), e.Kind))));
+        edges.AddRange(OneNounTwoValues(facts).Concat(OneThingTwoValues(facts)).Where(e => !tied.Contains((Math.Min(e.A.Order, e.B.Order), Math.Max(e.A.Order, e.B.Order), e.Kind))));
         var discrepancies = new List<Discrepancy>();
         discrepancies.AddRange(Assemble(edges, facts, Distinctive));
         discrepancies.AddRange(NameVariants(facts));
@@ -452,6 +452,46 @@ public static class CrossCheck
                         Rule = "one noun the report counts with two close values only",
                     };
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A share or a sum of something the report rarely speaks of, told twice with two values: "62 percent of export
+    /// earnings" in the overview and "58 percent of export earnings" in a section; "a €370 million loan" and "the loan of
+    /// €310 million". What a share or sum is of is read from its words (`Figure.Things`); a word that at most three shares
+    /// or sums use names one quantity, unless a third value is given for it (then the report speaks of several). Same
+    /// unit, same holder, within three tenths, dates not years apart, not one block, not two timeline items.
+    /// </summary>
+    private static IEnumerable<Edge> OneThingTwoValues(IReadOnlyList<ClaimFacts> facts)
+    {
+        var figures = facts
+            .SelectMany(f => f.Figures.Where(x => x.Type is FigureType.Percent or FigureType.Amount && !x.IsSum && !x.Attributed && !x.Unbound)
+                .Select(x => (Facts: f, Figure: x, Unit: x.Type == FigureType.Percent ? "percent" : MeasureKey(x.Measure).Split(':')[1])))
+            .ToList();
+        var uses = figures.SelectMany(p => p.Figure.Things).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        for (var i = 0; i < figures.Count; i++)
+        {
+            for (var j = i + 1; j < figures.Count; j++)
+            {
+                var (a, x, unit) = figures[i];
+                var (b, y, _) = figures[j];
+                if (x.Type != y.Type || unit != figures[j].Unit || x.Value == y.Value || a.Block.Index == b.Block.Index || (a.InTimeline && b.InTimeline)
+                    || x.Owner != y.Owner || Math.Max(x.Value, y.Value) > 1.3m * Math.Min(x.Value, y.Value) || FigureComparer.Compatible(x, y)
+                    || Evidence.Relation(DatesOf(x, a), DatesOf(y, b)) == DateRelation.Far)
+                {
+                    continue;
+                }
+                var shared = x.Things.Where(t => y.Things.Contains(t) && uses[t] <= 3).ToHashSet(StringComparer.Ordinal);
+                if (shared.Count == 0 || figures.Any(z => z.Figure.Type == x.Type && z.Unit == unit && z.Figure.Value != x.Value && z.Figure.Value != y.Value
+                    && z.Figure.Things.Overlaps(shared)))
+                {
+                    continue;
+                }
+                yield return new Edge(KindOf(x), MeasureKey(x.Measure), a, x.Written, x.Canonical, b, y.Written, y.Canonical, false, x, y)
+                {
+                    Rule = "a share or sum of one rarely named thing, told with two values",
+                };
             }
         }
     }

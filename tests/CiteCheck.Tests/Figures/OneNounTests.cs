@@ -100,4 +100,43 @@ public class OneNounTests
             """);
         Assert.DoesNotContain(discrepancies, d => d.Kind == DiscrepancyKind.Count);
     }
+
+    [Fact]
+    public void A_share_of_a_rarely_named_thing_told_twice_with_two_values_is_one_share()
+    {
+        var discrepancies = Check("""
+            # Mining
+
+            ## Overview
+
+            The country depends on mining: copper and lithium made up 62 percent of export earnings in 2023. (Sources: [Reuters](https://example.com/a) [1])
+
+            ## Economy
+
+            Metal prices matter more than anything else, as copper and lithium made up 58 percent of export earnings. (Sources: [BBC](https://example.com/b) [2])
+            """);
+        var share = Assert.Single(discrepancies, d => d.Kind == DiscrepancyKind.Percent);
+        Assert.Equal(["62 percent", "58 percent"], share.Claims.Select(c => c.Value));
+    }
+
+    [Fact]
+    public void A_thing_given_a_third_value_is_several_quantities()
+    {
+        var discrepancies = Check("""
+            # Mining
+
+            ## Overview
+
+            The country depends on mining: copper and lithium made up 62 percent of export earnings in 2023. (Sources: [Reuters](https://example.com/a) [1])
+
+            ## Economy
+
+            Metal prices matter more than anything else, as copper and lithium made up 58 percent of export earnings. (Sources: [BBC](https://example.com/b) [2])
+
+            ## Outlook
+
+            Forecasters expect copper and lithium to bring 66 percent of export earnings once the new smelter opens. (Sources: [AP](https://example.com/c) [3])
+            """);
+        Assert.DoesNotContain(discrepancies, d => d.Kind == DiscrepancyKind.Percent);
+    }
 }
