@@ -98,7 +98,7 @@ public static class CrossCheck
         }
         edges.AddRange(Populations(facts));
         var tied = edges.Select(e => (Math.Min(e.A.Order, e.B.Order), Math.Max(e.A.Order, e.B.Order), e.Kind)).ToHashSet();
-        edges.AddRange(OneNounTwoValues(facts).Concat(OneThingTwoValues(facts)).Where(e => !tied.Contains((Math.Min(e.A.Order, e.B.Order), Math.Max(e.A.Order, e.B.Order), e.Kind))));
+        edges.AddRange(OneNounTwoValues(facts).Concat(OneThingTwoValues(facts)).Concat(OneRangeTwoValues(facts)).Where(e => !tied.Contains((Math.Min(e.A.Order, e.B.Order), Math.Max(e.A.Order, e.B.Order), e.Kind))));
         var discrepancies = new List<Discrepancy>();
         discrepancies.AddRange(Assemble(edges, facts, Distinctive));
         discrepancies.AddRange(NameVariants(facts));
@@ -492,6 +492,42 @@ public static class CrossCheck
                 {
                     Rule = "a share or sum of one rarely named thing, told with two values",
                 };
+            }
+        }
+    }
+
+    /// <summary>
+    /// A measure the whole report gives as two ranges only, sharing one end ("a band 10 to 15 kilometres long" / "a band 10 to
+    /// 13 kilometres long", "five to 30 years" / "15 to 30 years"): one estimate whose other end drifted, however far apart
+    /// the dates of the sentences that tell it (the wreckage fell in July and was recovered in November). A report that
+    /// gives a measure three ranges or more is left to the event-by-event comparison.
+    /// </summary>
+    private static IEnumerable<Edge> OneRangeTwoValues(IReadOnlyList<ClaimFacts> facts)
+    {
+        var byMeasure = facts
+            .SelectMany(f => f.Figures.Where(x => x.Type == FigureType.Range && !x.Unbound && !x.Attributed).Select(x => (Facts: f, Figure: x)))
+            .GroupBy(p => MeasureKey(p.Figure.Measure), StringComparer.Ordinal);
+        foreach (var group in byMeasure)
+        {
+            var ranges = group.Select(p => p.Figure.Canonical).Distinct(StringComparer.Ordinal).ToList();
+            if (ranges.Count != 2)
+            {
+                continue;
+            }
+            foreach (var (a, x) in group.Where(p => p.Figure.Canonical == ranges[0]))
+            {
+                foreach (var (b, y) in group.Where(p => p.Figure.Canonical == ranges[1]))
+                {
+                    if (a.Block.Index == b.Block.Index || (a.InTimeline && b.InTimeline) || !(x.Value == y.Value || (x.High is { } h && h == y.High)))
+                    {
+                        continue;
+                    }
+                    var (first, second, fx, fy) = a.Order < b.Order ? (a, b, x, y) : (b, a, y, x);
+                    yield return new Edge(DiscrepancyKind.Range, group.Key, first, fx.Written, fx.Canonical, second, fy.Written, fy.Canonical, false, fx, fy)
+                    {
+                        Rule = "a measure the report gives as two ranges only, sharing one end",
+                    };
+                }
             }
         }
     }

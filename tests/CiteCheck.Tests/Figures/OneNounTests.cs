@@ -139,4 +139,43 @@ public class OneNounTests
             """);
         Assert.DoesNotContain(discrepancies, d => d.Kind == DiscrepancyKind.Percent);
     }
+
+    [Fact]
+    public void A_measure_given_as_two_ranges_sharing_an_end_is_one_estimate_whatever_the_dates()
+    {
+        var discrepancies = Check("""
+            # Crash
+
+            ## The crash
+
+            On 17 July 2014 wreckage fell over a band 10 to 15 kilometres long, around three villages. (Sources: [Reuters](https://example.com/a) [1])
+
+            ## Recovery
+
+            The wreckage, scattered over a band 10 to 13 kilometres long, was recovered in November 2014. (Sources: [BBC](https://example.com/b) [2])
+            """);
+        var range = Assert.Single(discrepancies, d => d.Kind == DiscrepancyKind.Range);
+        Assert.Equal(["10 to 15", "10 to 13"], range.Claims.Select(c => c.Value));
+    }
+
+    [Fact]
+    public void A_measure_given_as_three_ranges_is_left_to_the_events()
+    {
+        var discrepancies = Check("""
+            # Trials
+
+            ## First trial
+
+            In March 2012 the court sentenced five guards to between five and 30 years in prison. (Sources: [Reuters](https://example.com/a) [1])
+
+            ## Second trial
+
+            In October 2016 a second court sentenced three officers to 15 to 30 years in prison. (Sources: [BBC](https://example.com/b) [2])
+
+            ## Third trial
+
+            In May 2019 four clerks were sentenced to between two and four years in prison. (Sources: [AP](https://example.com/c) [3])
+            """);
+        Assert.DoesNotContain(discrepancies, d => d.Kind == DiscrepancyKind.Range);
+    }
 }
