@@ -74,9 +74,16 @@ public static partial class FactReader
 
     private static IReadOnlyList<ClaimFacts> ReadAll(Document document, FactCache? cache)
     {
-        var lowercaseWords = LowercaseVocabulary(document, cache);
-        bool IsProper(string word) => word.Length > 1 && char.IsUpper(word[0]) && !lowercaseWords.Contains(word.ToLowerInvariant())
+        var lowercaseWords = LowercaseVocabulary(document, cache).GetAlternateLookup<ReadOnlySpan<char>>();
+        bool IsProper(string word) => word.Length > 1 && char.IsUpper(word[0]) && !InVocabulary(word)
             && !Lexicon.NotNames.Contains(word) && !Lexicon.Stopwords.Contains(word) && !NumberWords.IsNumberWord(word);
+        // The word lower-cased (as ToLowerInvariant would) and looked up without a string made of it.
+        bool InVocabulary(string word)
+        {
+            Span<char> lower = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
+            word.AsSpan().ToLowerInvariant(lower);
+            return lowercaseWords.Contains(lower);
+        }
 
         var result = new List<ClaimFacts>();
         var order = 0;
@@ -117,7 +124,9 @@ public static partial class FactReader
                 // A day and month written without a year ("On 3 March") take the year their context gives: the heading's
                 // ("### 2017", "The 2015 election"), else the last year this section spoke of.
                 var contextYear = HeadingYear(document, block, cache) ?? sectionYear;
-                var reading = cache?.Reading(text, contextYear) ?? TextReading.Of(text, contextYear);
+                // The claim is tokenised once: its figures are read from the same tokens as its names and stems.
+                var tokens = cache?.Tokens(text) ?? Tokenizer.Tokenize(text);
+                var reading = cache?.Reading(text, contextYear) ?? TextReading.Of(text, contextYear, tokens);
                 var own = reading.Own;
                 if (c == 0 && block.Kind == BlockKind.ListItem && own.Count > 0 && own[0].IsSpecific && text[..own[0].Start].Trim('*', '_', ' ').Length == 0)
                 {
@@ -127,7 +136,6 @@ public static partial class FactReader
                 // A claim is placed in time by the dates of what it tells; failing those, by any date it gives; failing that, by the sentence before.
                 IReadOnlyList<DateMention> dates = itemDate is not null ? [itemDate, .. own.Where(d => !d.Overlaps(itemDate))]
                     : eventDates.Count > 0 ? eventDates : own.Count > 0 ? own : carriedDates;
-                var tokens = cache?.Tokens(text) ?? Tokenizer.Tokenize(text);
                 var proper = new HashSet<string>(tokens.Where((t, i) => t.Type == TokenType.Word && IsProper(t.Text)).Select(t => t.Text));
                 var kinds = new HashSet<string>(reading.Kinds);
                 var stems = ContentStems(tokens, IsProper, cache);
@@ -352,7 +360,13 @@ public static partial class FactReader
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var claim in document.Claims)
         {
-            foreach (var t in cache?.Tokens(claim.Text) ?? Tokenizer.Tokenize(claim.Text))
+            if (cache is null)
+            {
+                // The same words as from the tokens below, read without making the tokens: a cold read needs them once.
+                Tokenizer.AddLowercaseWords(claim.Text, words);
+                continue;
+            }
+            foreach (var t in cache.Tokens(claim.Text))
             {
                 if (t.Type == TokenType.Word && char.IsLower(t.Text[0]))
                 {
