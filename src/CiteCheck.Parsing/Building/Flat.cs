@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using CiteCheck.Model;
 
@@ -29,10 +30,20 @@ internal sealed class Flat
 
     public void Append(string s, int offset, bool exact = false)
     {
-        for (var i = 0; i < s.Length; i++)
+        _text.Append(s);
+        var at = _offsets.Count;
+        CollectionsMarshal.SetCount(_offsets, at + s.Length);
+        var added = CollectionsMarshal.AsSpan(_offsets)[at..];
+        if (offset >= 0 && exact)
         {
-            _text.Append(s[i]);
-            _offsets.Add(offset < 0 ? -1 : exact ? offset + i : offset);
+            for (var i = 0; i < added.Length; i++)
+            {
+                added[i] = offset + i;
+            }
+        }
+        else
+        {
+            added.Fill(offset < 0 ? -1 : offset);
         }
     }
 
@@ -88,10 +99,8 @@ internal sealed class Flat
     public Flat Slice(int start, int end)
     {
         var result = new Flat();
-        for (var i = start; i < end; i++)
-        {
-            result.Append(_text[i], _offsets[i]);
-        }
+        result._text.Append(_text, start, end - start);
+        result._offsets.AddRange(CollectionsMarshal.AsSpan(_offsets)[start..end]);
         foreach (var (citation, s, e) in Markers)
         {
             if (s >= start && e <= end)
