@@ -85,6 +85,23 @@ public static partial class FactReader
             return lowercaseWords.Contains(lower);
         }
 
+        // A word's stem, worked out once per read (a report repeats its words): the stems of all claims are then
+        // shared strings, not one copy per claim.
+        var stemOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Stem(string word)
+        {
+            if (cache is not null)
+            {
+                return cache.Stem(word);
+            }
+            if (!stemOf.TryGetValue(word, out var stem))
+            {
+                stem = Lexicon.Stem(word);
+                stemOf.Add(word, stem);
+            }
+            return stem;
+        }
+
         var result = new List<ClaimFacts>();
         var order = 0;
         int? lastYear = null;
@@ -138,7 +155,7 @@ public static partial class FactReader
                     : eventDates.Count > 0 ? eventDates : own.Count > 0 ? own : carriedDates;
                 var proper = new HashSet<string>(tokens.Where((t, i) => t.Type == TokenType.Word && IsProper(t.Text)).Select(t => t.Text));
                 var kinds = new HashSet<string>(reading.Kinds);
-                var stems = ContentStems(tokens, IsProper, cache);
+                var stems = ContentStems(tokens, IsProper, Stem);
                 var figures = reading.Figures;
                 foreach (var f in figures.Where(f => f.Type == FigureType.Count && !f.IsSum))
                 {
@@ -292,15 +309,18 @@ public static partial class FactReader
         return null;
     }
 
-    /// <summary>Content words, stemmed: lower-case words of four letters or more that are neither stop words nor words naming a kind of happening.</summary>
-    private static HashSet<string> ContentStems(IReadOnlyList<Token> tokens, Func<string, bool> isProper, FactCache? cache)
+    /// <summary>
+    /// Content words, stemmed: lower-case words of four letters or more that are neither stop words nor words naming a kind
+    /// of happening. <paramref name="stem"/> is <see cref="Lexicon.Stem"/>, remembered per word for one read.
+    /// </summary>
+    private static HashSet<string> ContentStems(IReadOnlyList<Token> tokens, Func<string, bool> isProper, Func<string, string> stem)
     {
         var stems = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in tokens)
         {
             if (t.Type == TokenType.Word && t.Text.Length >= 4 && !isProper(t.Text) && !Lexicon.Stopwords.Contains(t.Text) && !Lexicon.IsKindWord(t.Lower))
             {
-                stems.Add(cache?.Stem(t.Text) ?? Lexicon.Stem(t.Text));
+                stems.Add(stem(t.Text));
             }
         }
         return stems;
