@@ -134,28 +134,33 @@ internal sealed class Flat
                 var (citation, start, end) = Markers[markerIndex++];
                 var after = !keepLabels && (lastWord is null or '.' or '!' or '?' or '"' or '”' or '’' or ')' or ':');
                 positioned.Add((citation, prose.Length, after));
-                if (!after)
+                if (!after && end - 1 > start + 1)
                 {
-                    for (var k = start + 1; k < end - 1; k++)
-                    {
-                        Take(k);
-                    }
+                    Take(start + 1, end - 1);
                 }
                 i = end;
                 continue;
             }
-            Take(i);
-            i++;
+            // The prose up to the next marker (or the next U+E001 in the text, which the loop above takes as one), in one piece.
+            var next = text.IndexOf(Open, i + 1);
+            next = next < 0 ? text.Length : next;
+            Take(i, next);
+            i = next;
         }
         return (prose, positioned);
 
-        void Take(int k)
+        void Take(int from, int to)
         {
-            var c = text[k];
-            prose.Append(c, _offsets[k]);
-            if (!char.IsWhiteSpace(c) && c is not (',' or ';'))
+            prose._text.Append(text, from, to - from);
+            prose._offsets.AddRange(CollectionsMarshal.AsSpan(_offsets)[from..to]);
+            for (var k = to - 1; k >= from; k--)
             {
-                lastWord = c;
+                var c = text[k];
+                if (!char.IsWhiteSpace(c) && c is not (',' or ';'))
+                {
+                    lastWord = c;
+                    break;
+                }
             }
         }
     }
