@@ -40,6 +40,24 @@ public sealed class PhysicalHost : IHost
 
     public void WriteAtomically(string path, ReadOnlySpan<byte> content) => WriteAtomically(path, content, flush: true);
 
+    public void WriteAtomically(string path, Action<Stream> write)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new OutputException(path, "is a folder: give the name of a file to write");
+        }
+        var directory = Path.GetDirectoryName(full)!;
+        try
+        {
+            Write(full, directory, write, flush: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException(path, $"cannot be written ({Reason(e)}): choose a place you can write to", Reason(e));
+        }
+    }
+
     public void WriteAtomicallyUnflushed(string path, ReadOnlySpan<byte> content) => WriteAtomically(path, content, flush: false);
 
     private static void WriteAtomically(string path, ReadOnlySpan<byte> content, bool flush)
@@ -69,6 +87,28 @@ public sealed class PhysicalHost : IHost
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(content);
+                stream.Flush(flushToDisk: flush);
+            }
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    private static void Write(string full, string directory, Action<Stream> write, bool flush)
+    {
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
+            {
+                write(stream);
                 stream.Flush(flushToDisk: flush);
             }
             File.Move(temporary, full, overwrite: true);

@@ -75,10 +75,10 @@ public sealed record Block(
 public sealed record Claim(int Id, int BlockIndex, string Text, SourceSpan Span, ImmutableArray<string> Sources)
 {
     /// <summary>Maps an offset in <see cref="Text"/> to an offset in the file (for locating a figure inside the sentence).</summary>
-    public ImmutableArray<int> OffsetMap { get; init; } = [];
+    public OffsetMap OffsetMap { get; init; } = OffsetMap.Empty;
 
     public int FileOffsetOf(int textOffset) =>
-        OffsetMap.IsDefaultOrEmpty ? Span.Start.Offset : OffsetMap[Math.Clamp(textOffset, 0, OffsetMap.Length - 1)];
+        OffsetMap.Length == 0 ? Span.Start.Offset : OffsetMap[Math.Clamp(textOffset, 0, OffsetMap.Length - 1)];
 }
 
 public enum CitationStyle

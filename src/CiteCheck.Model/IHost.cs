@@ -28,6 +28,18 @@ public interface IHost
     void WriteAtomically(string path, ReadOnlySpan<byte> content);
 
     /// <summary>
+    /// Atomic as <see cref="WriteAtomically(string, ReadOnlySpan{byte})"/>, the content written by <paramref name="write"/>
+    /// into an empty, seekable and readable stream as it is made, so a large output is never held whole (the real host
+    /// streams it into the temporary file). The default gathers it in memory and writes that.
+    /// </summary>
+    void WriteAtomically(string path, Action<Stream> write)
+    {
+        using var buffer = new MemoryStream();
+        write(buffer);
+        WriteAtomically(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
+    /// <summary>
     /// Atomic as <see cref="WriteAtomically"/> (a reader never sees half a file), without forcing the bytes to the disk
     /// first: for files whose loss in a power cut costs only work done again, such as the link cache's entries (a damaged
     /// entry is a miss). A disk flush per entry was most of a link check's system time. The default flushes.

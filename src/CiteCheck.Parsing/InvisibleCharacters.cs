@@ -15,12 +15,8 @@ public static class InvisibleCharacters
     {
         LineMap? lines = null;
         var lastLine = -1;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = text.AsSpan().IndexOfAny(Invisible); i >= 0 && i < text.Length; i = Next(text, i + 1))
         {
-            if (!IsInvisible(text[i]))
-            {
-                continue;
-            }
             var before = Neighbour(text, i, -1);
             var after = Neighbour(text, i, +1);
             var inNumber = char.IsAsciiDigit(before) || char.IsAsciiDigit(after);
@@ -41,6 +37,16 @@ public static class InvisibleCharacters
                 + "it splits the text for the cross-check and for search, and may reorder what the reader sees; delete it";
             yield return ParsingRules.InvisibleCharacter.Create(span, message);
         }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Invisible = System.Buffers.SearchValues.Create(
+        "\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\uFEFF");
+
+    /// <summary>The index of the first invisible character at or after <paramref name="from"/>, or -1.</summary>
+    private static int Next(string text, int from)
+    {
+        var found = from >= text.Length ? -1 : text.AsSpan(from).IndexOfAny(Invisible);
+        return found < 0 ? -1 : from + found;
     }
 
     private static bool IsInvisible(char c) =>

@@ -74,9 +74,33 @@ public static partial class FactReader
 
     private static IReadOnlyList<ClaimFacts> ReadAll(Document document, FactCache? cache)
     {
-        var lowercaseWords = LowercaseVocabulary(document, cache);
-        bool IsProper(string word) => word.Length > 1 && char.IsUpper(word[0]) && !lowercaseWords.Contains(word.ToLowerInvariant())
+        var lowercaseWords = LowercaseVocabulary(document, cache).GetAlternateLookup<ReadOnlySpan<char>>();
+        bool IsProper(string word) => word.Length > 1 && char.IsUpper(word[0]) && !InVocabulary(word)
             && !Lexicon.NotNames.Contains(word) && !Lexicon.Stopwords.Contains(word) && !NumberWords.IsNumberWord(word);
+        // The word lower-cased (as ToLowerInvariant would) and looked up without a string made of it.
+        bool InVocabulary(string word)
+        {
+            Span<char> lower = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
+            word.AsSpan().ToLowerInvariant(lower);
+            return lowercaseWords.Contains(lower);
+        }
+
+        // A word's stem, worked out once per read (a report repeats its words): the stems of all claims are then
+        // shared strings, not one copy per claim.
+        var stemOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Stem(string word)
+        {
+            if (cache is not null)
+            {
+                return cache.Stem(word);
+            }
+            if (!stemOf.TryGetValue(word, out var stem))
+            {
+                stem = Lexicon.Stem(word);
+                stemOf.Add(word, stem);
+            }
+            return stem;
+        }
 
         var result = new List<ClaimFacts>();
         var order = 0;
@@ -117,7 +141,9 @@ public static partial class FactReader
                 // A day and month written without a year ("On 3 March") take the year their context gives: the heading's
                 // ("### 2017", "The 2015 election"), else the last year this section spoke of.
                 var contextYear = HeadingYear(document, block, cache) ?? sectionYear;
-                var reading = cache?.Reading(text, contextYear) ?? TextReading.Of(text, contextYear);
+                // The claim is tokenised once: its figures are read from the same tokens as its names and stems.
+                var tokens = cache?.Tokens(text) ?? Tokenizer.Tokenize(text);
+                var reading = cache?.Reading(text, contextYear) ?? TextReading.Of(text, contextYear, tokens);
                 var own = reading.Own;
                 if (c == 0 && block.Kind == BlockKind.ListItem && own.Count > 0 && own[0].IsSpecific && text[..own[0].Start].Trim('*', '_', ' ').Length == 0)
                 {
@@ -127,10 +153,9 @@ public static partial class FactReader
                 // A claim is placed in time by the dates of what it tells; failing those, by any date it gives; failing that, by the sentence before.
                 IReadOnlyList<DateMention> dates = itemDate is not null ? [itemDate, .. own.Where(d => !d.Overlaps(itemDate))]
                     : eventDates.Count > 0 ? eventDates : own.Count > 0 ? own : carriedDates;
-                var tokens = cache?.Tokens(text) ?? Tokenizer.Tokenize(text);
                 var proper = new HashSet<string>(tokens.Where((t, i) => t.Type == TokenType.Word && IsProper(t.Text)).Select(t => t.Text));
                 var kinds = new HashSet<string>(reading.Kinds);
-                var stems = ContentStems(tokens, IsProper, cache);
+                var stems = ContentStems(tokens, IsProper, Stem);
                 var figures = reading.Figures;
                 foreach (var f in figures.Where(f => f.Type == FigureType.Count && !f.IsSum))
                 {
@@ -284,15 +309,18 @@ public static partial class FactReader
         return null;
     }
 
-    /// <summary>Content words, stemmed: lower-case words of four letters or more that are neither stop words nor words naming a kind of happening.</summary>
-    private static HashSet<string> ContentStems(IReadOnlyList<Token> tokens, Func<string, bool> isProper, FactCache? cache)
+    /// <summary>
+    /// Content words, stemmed: lower-case words of four letters or more that are neither stop words nor words naming a kind
+    /// of happening. <paramref name="stem"/> is <see cref="Lexicon.Stem"/>, remembered per word for one read.
+    /// </summary>
+    private static HashSet<string> ContentStems(IReadOnlyList<Token> tokens, Func<string, bool> isProper, Func<string, string> stem)
     {
         var stems = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in tokens)
         {
             if (t.Type == TokenType.Word && t.Text.Length >= 4 && !isProper(t.Text) && !Lexicon.Stopwords.Contains(t.Text) && !Lexicon.IsKindWord(t.Lower))
             {
-                stems.Add(cache?.Stem(t.Text) ?? Lexicon.Stem(t.Text));
+                stems.Add(stem(t.Text));
             }
         }
         return stems;
@@ -352,7 +380,13 @@ public static partial class FactReader
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var claim in document.Claims)
         {
-            foreach (var t in cache?.Tokens(claim.Text) ?? Tokenizer.Tokenize(claim.Text))
+            if (cache is null)
+            {
+                // The same words as from the tokens below, read without making the tokens: a cold read needs them once.
+                Tokenizer.AddLowercaseWords(claim.Text, words);
+                continue;
+            }
+            foreach (var t in cache.Tokens(claim.Text))
             {
                 if (t.Type == TokenType.Word && char.IsLower(t.Text[0]))
                 {

@@ -63,6 +63,13 @@ public static partial class DateExtractor
     public static IReadOnlyList<DateMention> Extract(string text, int? fallbackYear = null)
     {
         var found = new List<DateMention>();
+        // Every date read below holds an ASCII digit: a year starts "19" or "20", and a day is kept only when int.Parse
+        // reads it (which takes no other digits). A sentence without one (most prose) has no date, and its eleven
+        // patterns need not be run over it.
+        if (!text.AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            return found;
+        }
         var taken = new bool[text.Length + 1];
         var years = YearOnly().Matches(text).Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToList();
         var defaultYear = years.Count > 0 ? years[0] : fallbackYear;

@@ -111,10 +111,13 @@ internal sealed class TextReading
 
     public string[] Kinds { get; }
 
-    public static TextReading Of(string text, int? year)
+    public static TextReading Of(string text, int? year) => Of(text, year, Tokenizer.Tokenize(text));
+
+    /// <summary>The reading of <paramref name="text"/>, whose tokens (<see cref="Tokenizer.Tokenize"/>) are given.</summary>
+    public static TextReading Of(string text, int? year, IReadOnlyList<Token> tokens)
     {
         var own = DateExtractor.Extract(text, year);
-        return new TextReading(own, FigureExtractor.Extract(text, own), [.. Lexicon.KindsIn(text.ToLowerInvariant())]);
+        return new TextReading(own, FigureExtractor.Extract(text, own, tokens), [.. Lexicon.KindsIn(text.ToLowerInvariant())]);
     }
 
     /// <summary>The event kind read with <paramref name="eventDates"/>, which are either this text's own event dates or, when <paramref name="itemFirst"/>, the timeline item's date (its first own date).</summary>

@@ -9,9 +9,11 @@ namespace CiteCheck.Checks.Figures;
 /// </summary>
 public static partial class FigureExtractor
 {
-    public static IReadOnlyList<Figure> Extract(string text, IReadOnlyList<DateMention> dates)
+    public static IReadOnlyList<Figure> Extract(string text, IReadOnlyList<DateMention> dates) => Extract(text, dates, Tokenizer.Tokenize(text));
+
+    /// <summary>The figures of <paramref name="text"/>, whose tokens (<see cref="Tokenizer.Tokenize"/>) are given.</summary>
+    public static IReadOnlyList<Figure> Extract(string text, IReadOnlyList<DateMention> dates, IReadOnlyList<Token> tokens)
     {
-        var tokens = Tokenizer.Tokenize(text);
         var lower = text.ToLowerInvariant();
         var used = new bool[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)

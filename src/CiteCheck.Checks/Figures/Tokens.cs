@@ -24,7 +24,8 @@ public static partial class Tokenizer
 {
     public static IReadOnlyList<Token> Tokenize(string text)
     {
-        var tokens = new List<Token>();
+        // About one token in five characters of prose: sized once, the list is not regrown and copied as it fills.
+        var tokens = new List<Token>((text.Length / 5) + 4);
         // EnumerateMatches allocates no Match or group per token; the alternative that matched is told by the first
         // character, since the three alternatives start with a digit, a letter and anything else.
         foreach (var m in Pattern().EnumerateMatches(text))
@@ -40,6 +41,33 @@ public static partial class Tokenizer
             tokens.Add(new Token(text.Substring(m.Index, length), m.Index, end, type));
         }
         return tokens;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="words"/> (ordinal) the text of every word token of <paramref name="text"/> that starts with
+    /// a lower-case letter: what <see cref="Tokenize"/> would give, without making a token, nor a string for a word
+    /// already in the set.
+    /// </summary>
+    public static void AddLowercaseWords(string text, HashSet<string> words)
+    {
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var m in Pattern().EnumerateMatches(text))
+        {
+            // A token that starts with a lower-case letter is a word (numbers start with a digit, signs with no letter).
+            if (!char.IsLower(text[m.Index]))
+            {
+                continue;
+            }
+            var word = text.AsSpan(m.Index, m.Length);
+            if (IsPossessive(word))
+            {
+                word = word[..^2];
+            }
+            if (!lookup.Contains(word))
+            {
+                words.Add(word.ToString());
+            }
+        }
     }
 
     private static TokenType TypeAt(string text, int index) =>

@@ -33,8 +33,9 @@ internal static class CheckCommand
             var outputFormat = OutputFormats.Find(parse.GetValue(format)!)!;
             if (outputFormat is JsonOutput && parse.GetValue(output) is { } file)
             {
-                // Written as the bytes it was made as: no string of tens of megabytes for a large report.
-                CommonOptions.Emit(context, file, JsonOutput.WriteUtf8(result).Span, TextOutput.Summary(result));
+                // Streamed into the file as it is made: no string, nor buffer, of tens of megabytes for a large report.
+                context.Host.WriteAtomically(file, stream => JsonOutput.WriteUtf8(result, stream));
+                CommonOptions.EmitSummary(context, TextOutput.Summary(result));
             }
             else
             {

@@ -58,10 +58,9 @@ internal static class CommonOptions
         return option;
     }
 
-    /// <summary>Writes UTF-8 output to <paramref name="file"/> as it is (atomically), then the summary on standard error.</summary>
-    public static void Emit(CliContext context, string file, ReadOnlySpan<byte> utf8, string summary)
+    /// <summary>The summary of an output written to --output, on standard error.</summary>
+    public static void EmitSummary(CliContext context, string summary)
     {
-        context.Host.WriteAtomically(file, utf8);
         if (summary.Length > 0)
         {
             context.Error.WriteLine(summary);

@@ -24,6 +24,18 @@ public sealed class JsonOutput : IOutputFormat
     public static ReadOnlyMemory<byte> WriteUtf8(CheckedReport report)
     {
         using var stream = new MemoryStream();
+        WriteUtf8(report, stream);
+        return stream.GetBuffer().AsMemory(0, (int)stream.Length);
+    }
+
+    /// <summary>
+    /// The JSON written into <paramref name="output"/> (empty, seekable and readable: a file being written atomically, or
+    /// memory) as it is made, a few tens of kilobytes at a time, so a large report's JSON is never held whole (docs/limits.md,
+    /// "Memory"). The bytes are those of <see cref="WriteUtf8(CheckedReport)"/>.
+    /// </summary>
+    public static void WriteUtf8(CheckedReport report, Stream output)
+    {
+        var stream = new CredentialScan(output);
         using (var w = new Utf8JsonWriter(stream, Options))
         {
             var document = report.Document;
@@ -77,6 +89,7 @@ public sealed class JsonOutput : IOutputFormat
                     w.WriteEndArray();
                 }
                 w.WriteEndObject();
+                FlushPart(w);
             }
             w.WriteEndArray();
 
@@ -113,6 +126,7 @@ public sealed class JsonOutput : IOutputFormat
                     w.WriteString("text", claim.Text);
                     WriteKeys(w, "sources", claim.Sources);
                     w.WriteEndObject();
+                    FlushPart(w);
                 }
             }
             w.WriteEndArray();
@@ -121,16 +135,73 @@ public sealed class JsonOutput : IOutputFormat
             w.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
-        var bytes = stream.GetBuffer().AsMemory(0, (int)stream.Length);
         // Source URLs, claims and notes can carry a URL's user name and password: none is printed. A user name needs
-        // "://" and "@"; output with neither is returned as written, without decoding it.
-        if (!bytes.Span.Contains((byte)'@') || bytes.Span.IndexOf("://"u8) < 0)
+        // "://" and "@"; output with neither is kept as written, without reading it back.
+        if (!stream.MayHoldCredentials)
         {
-            return bytes;
+            return;
         }
-        var text = Encoding.UTF8.GetString(bytes.Span);
+        var bytes = new byte[output.Length];
+        output.Position = 0;
+        output.ReadExactly(bytes);
+        var text = Encoding.UTF8.GetString(bytes);
         var hidden = Credentials.Hide(text);
-        return ReferenceEquals(hidden, text) ? bytes : Encoding.UTF8.GetBytes(hidden);
+        if (!ReferenceEquals(hidden, text))
+        {
+            output.SetLength(0);
+            output.Write(Encoding.UTF8.GetBytes(hidden));
+        }
+    }
+
+    /// <summary>Passes bytes on to a stream, noting whether they hold both an "@" and a "://" (across writes too).</summary>
+    private sealed class CredentialScan(Stream inner) : Stream
+    {
+        private bool _at;
+        private bool _scheme;
+        private byte _last;
+        private byte _beforeLast;
+
+        public bool MayHoldCredentials => _at && _scheme;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (buffer.IsEmpty)
+            {
+                return;
+            }
+            _at = _at || buffer.Contains((byte)'@');
+            _scheme = _scheme || buffer.IndexOf("://"u8) >= 0
+                || (_last == ':' && buffer.StartsWith("//"u8))
+                || (_beforeLast == ':' && _last == '/' && buffer[0] == '/');
+            (_beforeLast, _last) = buffer.Length >= 2 ? (buffer[^2], buffer[^1]) : (_last, buffer[0]);
+            inner.Write(buffer);
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void WriteByte(byte value) => Write([value]);
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>The discrepancies array, as in <c>check --format json</c> and <c>discrepancies --format json</c>.</summary>
@@ -176,8 +247,21 @@ public sealed class JsonOutput : IOutputFormat
             }
             w.WriteEndArray();
             w.WriteEndObject();
+            FlushPart(w);
         }
         w.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Hands what the writer holds to its stream once it passes 32 KiB: a writer over a stream otherwise keeps the whole
+    /// JSON in a buffer of its own until it is disposed (the bytes written are the same either way).
+    /// </summary>
+    private static void FlushPart(Utf8JsonWriter w)
+    {
+        if (w.BytesPending > 1 << 15)
+        {
+            w.Flush();
+        }
     }
 
     private static void WriteLocation(Utf8JsonWriter w, SourceSpan span)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using CiteCheck.Model;
 
@@ -29,10 +30,20 @@ internal sealed class Flat
 
     public void Append(string s, int offset, bool exact = false)
     {
-        for (var i = 0; i < s.Length; i++)
+        _text.Append(s);
+        var at = _offsets.Count;
+        CollectionsMarshal.SetCount(_offsets, at + s.Length);
+        var added = CollectionsMarshal.AsSpan(_offsets)[at..];
+        if (offset >= 0 && exact)
         {
-            _text.Append(s[i]);
-            _offsets.Add(offset < 0 ? -1 : exact ? offset + i : offset);
+            for (var i = 0; i < added.Length; i++)
+            {
+                added[i] = offset + i;
+            }
+        }
+        else
+        {
+            added.Fill(offset < 0 ? -1 : offset);
         }
     }
 
@@ -88,10 +99,8 @@ internal sealed class Flat
     public Flat Slice(int start, int end)
     {
         var result = new Flat();
-        for (var i = start; i < end; i++)
-        {
-            result.Append(_text[i], _offsets[i]);
-        }
+        result._text.Append(_text, start, end - start);
+        result._offsets.AddRange(CollectionsMarshal.AsSpan(_offsets)[start..end]);
         foreach (var (citation, s, e) in Markers)
         {
             if (s >= start && e <= end)
@@ -125,28 +134,33 @@ internal sealed class Flat
                 var (citation, start, end) = Markers[markerIndex++];
                 var after = !keepLabels && (lastWord is null or '.' or '!' or '?' or '"' or '”' or '’' or ')' or ':');
                 positioned.Add((citation, prose.Length, after));
-                if (!after)
+                if (!after && end - 1 > start + 1)
                 {
-                    for (var k = start + 1; k < end - 1; k++)
-                    {
-                        Take(k);
-                    }
+                    Take(start + 1, end - 1);
                 }
                 i = end;
                 continue;
             }
-            Take(i);
-            i++;
+            // The prose up to the next marker (or the next U+E001 in the text, which the loop above takes as one), in one piece.
+            var next = text.IndexOf(Open, i + 1);
+            next = next < 0 ? text.Length : next;
+            Take(i, next);
+            i = next;
         }
         return (prose, positioned);
 
-        void Take(int k)
+        void Take(int from, int to)
         {
-            var c = text[k];
-            prose.Append(c, _offsets[k]);
-            if (!char.IsWhiteSpace(c) && c is not (',' or ';'))
+            prose._text.Append(text, from, to - from);
+            prose._offsets.AddRange(CollectionsMarshal.AsSpan(_offsets)[from..to]);
+            for (var k = to - 1; k >= from; k--)
             {
-                lastWord = c;
+                var c = text[k];
+                if (!char.IsWhiteSpace(c) && c is not (',' or ';'))
+                {
+                    lastWord = c;
+                    break;
+                }
             }
         }
     }

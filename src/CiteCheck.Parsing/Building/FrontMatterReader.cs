@@ -38,8 +38,8 @@ internal static class FrontMatterReader
             var keyOffset = lines.LineStart(line) + (int)key.Start.Column - 1;
             var offsets = Enumerable.Range(0, claimText.Length)
                 .Select(i => i < keyLength + 2 ? keyOffset + Math.Min(i, keyLength) : offset + i - (keyLength + 2))
-                .ToImmutableArray();
-            claims.Add(new Claim(context.NextClaimId(), context.Blocks.Count, claimText, lines.Span(keyOffset, offset + v.Value.Length), []) { OffsetMap = offsets });
+                .ToArray();
+            claims.Add(new Claim(context.NextClaimId(), context.Blocks.Count, claimText, lines.Span(keyOffset, offset + v.Value.Length), []) { OffsetMap = OffsetMap.Of(offsets) });
         }
         var blockText = string.Join("\n", claims.Select(c => c.Text));
         context.Blocks.Add(new Block(context.Blocks.Count, BlockKind.FrontMatter, -1, 0, lines.Span(yaml.Span.Start, yaml.Span.End + 1), blockText, [], claims.ToImmutable(), []));

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using CiteCheck.Model;
 using CiteCheck.Parsing.Syntax;
 using Markdig.Syntax;
@@ -87,8 +86,8 @@ internal static class InlineBlocks
         {
             var (sentenceStart, sentenceEnd) = sentences[s];
             var sentence = proseText[sentenceStart..sentenceEnd];
-            // One array per claim, read straight from the prose's offsets and handed to the claim without a copy: a
-            // sentence of megabytes (one line, no sentence break) must not cost several arrays of its length.
+            // The claim's offsets, read straight from the prose's, then kept as runs (OffsetMap): a sentence of megabytes
+            // (one line, no sentence break) must not cost several arrays of its length, nor any claim four bytes a character.
             var offsets = prose.Offsets;
             int? firstFound = null;
             int? lastFound = null;
@@ -109,11 +108,30 @@ internal static class InlineBlocks
                 previous = offsets[sentenceStart + i] >= 0 ? offsets[sentenceStart + i] : previous;
                 fixedOffsets[i] = previous;
             }
-            var sources = own[s].Concat(groupSources).Distinct().ToImmutableArray();
-            claims.Add(new Claim(context.NextClaimId(), blockIndex, sentence, context.Span(first, last + 1), sources) { OffsetMap = ImmutableCollectionsMarshal.AsImmutableArray(fixedOffsets) });
+            var sources = Distinct(own[s], groupSources);
+            claims.Add(new Claim(context.NextClaimId(), blockIndex, sentence, context.Span(first, last + 1), sources) { OffsetMap = OffsetMap.Of(fixedOffsets) });
         }
         var final = converted.Citations.Select(c => closing.Contains(c.Index) ? c with { InClosingGroup = true } : c).ToImmutableArray();
         return (proseText.Trim(), claims.ToImmutable(), final);
+    }
+
+    /// <summary>The keys of both lists, each once, in the order first written (as Concat, then Distinct).</summary>
+    private static ImmutableArray<string> Distinct(List<string> own, List<string> group)
+    {
+        var count = own.Count + group.Count;
+        if (count > 16)
+        {
+            return [.. own.Concat(group).Distinct()];
+        }
+        var keys = ImmutableArray.CreateBuilder<string>(count);
+        foreach (var key in own.Concat(group))
+        {
+            if (!keys.Contains(key))
+            {
+                keys.Add(key);
+            }
+        }
+        return keys.DrainToImmutable();
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ internal static class TableReader
                 var text = prose.ToString().Trim();
                 if (text.Length > 0)
                 {
-                    claims.Add(new Claim(context.NextClaimId(), blockIndex, text, context.Span(start, RowEnd(context.Text, row)), sources) { OffsetMap = [.. prose.Offsets.Select(o => o < 0 ? start : o)] });
+                    claims.Add(new Claim(context.NextClaimId(), blockIndex, text, context.Span(start, RowEnd(context.Text, row)), sources) { OffsetMap = OffsetMap.Of([.. prose.Offsets.Select(o => o < 0 ? start : o)]) });
                 }
             }
         }

@@ -49,6 +49,8 @@ public static class CliRun
 
         public void WriteAtomically(string path, ReadOnlySpan<byte> content) => _inner.WriteAtomically(Full(path), content);
 
+        public void WriteAtomically(string path, Action<Stream> write) => _inner.WriteAtomically(Full(path), write);
+
         public void CreateDirectory(string path) => _inner.CreateDirectory(Full(path));
 
         public IEnumerable<string> EnumerateFiles(string directory, string pattern) => _inner.EnumerateFiles(Full(directory), pattern);

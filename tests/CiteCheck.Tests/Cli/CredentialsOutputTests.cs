@@ -27,6 +27,20 @@ public class CredentialsOutputTests
         Assert.DoesNotContain(Secret, result.Out + result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Check_masks_them_in_json_streamed_into_a_file_and_writes_what_standard_output_shows()
+    {
+        using var folder = Report();
+        var printed = CliRun.In(folder.Path, "check", "report.md", "--format", "json", "--fail-on", "never");
+        var result = CliRun.In(folder.Path, "check", "report.md", "--format", "json", "--output", "check.json", "--fail-on", "never");
+        Assert.Equal(0, result.ExitCode);
+        var written = File.ReadAllText(Path.Combine(folder.Path, "check.json"));
+        Assert.Contains("https://***@intranet.example/a", written, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, written + result.Out + result.Error, StringComparison.Ordinal);
+        Assert.Equal(printed.Out, written);
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp"));
+    }
+
     [Theory]
     [InlineData("text")]
     [InlineData("markdown")]

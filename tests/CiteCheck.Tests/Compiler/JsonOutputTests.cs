@@ -25,6 +25,25 @@ public class JsonOutputTests
         return JsonDocument.Parse(new JsonOutput().Write(report)).RootElement.Clone();
     });
 
+    [Fact]
+    public void Written_into_a_file_as_it_is_made_it_is_the_same_bytes_as_made_in_memory()
+    {
+        // The sample's JSON is several times the 32 KiB the writer hands on at a time, so it is written in many parts.
+        var report = Pipeline.Compile(new PhysicalHost(), Repo.Path("content", "tajikistan", "report.md"));
+        var inMemory = JsonOutput.WriteUtf8(report).ToArray();
+        var path = Path.Combine(Path.GetTempPath(), $"citecheck-json-{Guid.NewGuid():N}.json");
+        try
+        {
+            new PhysicalHost().WriteAtomically(path, stream => JsonOutput.WriteUtf8(report, stream));
+            Assert.True(inMemory.Length > 4 * 32 * 1024, $"the sample's JSON is {inMemory.Length} bytes");
+            Assert.Equal(inMemory, File.ReadAllBytes(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static string[] Names(JsonElement e) => [.. e.EnumerateObject().Select(p => p.Name)];
 
     [Fact]
