@@ -426,11 +426,18 @@ public static class CrossCheck
             .SelectMany(f => f.Figures.Where(x => x.Type == FigureType.Count && !x.IsSize && !x.IsSum && !x.Attributed && !x.Unbound
                     && x.Noun is { } n && !GenericNouns.Contains(n.ToLowerInvariant()))
                 .Select(x => (Facts: f, Figure: x)))
-            .GroupBy(p => Group(p.Figure.Noun!.ToLowerInvariant()));
-        foreach (var group in byNoun)
+            .GroupBy(p => Group(p.Figure.Noun!.ToLowerInvariant()))
+            .ToList();
+        // A noun counted with more values may still hold one outcome of it counted twice ("325 students" aboard / "324
+        // students" aboard, beside "250 students" killed); a noun that counts several things is weaker evidence, so the two
+        // values must lie within a fifth of each other.
+        var byOutcome = byNoun.Where(g => g.Select(p => p.Figure.Value).Distinct().Count() > 2)
+            .SelectMany(g => g.GroupBy(p => $"{g.Key}|{p.Figure.Measure}"))
+            .Select(g => (Group: (IEnumerable<(ClaimFacts Facts, Figure Figure)>)g, Ratio: 1.2m));
+        foreach (var (group, ratio) in byNoun.Select(g => (Group: (IEnumerable<(ClaimFacts Facts, Figure Figure)>)g, Ratio: 1.3m)).Concat(byOutcome))
         {
             var values = group.Select(p => p.Figure.Value).Distinct().Order().ToList();
-            if (values.Count != 2 || values[1] > values[0] * 1.3m)
+            if (values.Count != 2 || values[1] > values[0] * ratio)
             {
                 continue;
             }

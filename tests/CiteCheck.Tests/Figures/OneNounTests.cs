@@ -178,4 +178,26 @@ public class OneNounTests
             """);
         Assert.DoesNotContain(discrepancies, d => d.Kind == DiscrepancyKind.Range);
     }
+
+    [Fact]
+    public void One_outcome_of_a_noun_counted_with_more_values_is_compared_on_its_own()
+    {
+        var discrepancies = Check("""
+            # Campaign
+
+            ## Overview
+
+            Over three decades the group killed about 640 civilians, most of them in bombings. (Sources: [Reuters](https://example.com/a) [1])
+
+            ## Peace process
+
+            Negotiators met the families of about 630 civilians killed by the group during the conflict. (Sources: [BBC](https://example.com/b) [2])
+
+            ## Prisoners
+
+            At the ceasefire 300 civilians were detained in the province's jails. (Sources: [AP](https://example.com/c) [3])
+            """);
+        var count = Assert.Single(discrepancies, d => d.Kind == DiscrepancyKind.Count);
+        Assert.Equal(["about 640", "about 630"], count.Claims.Select(c => c.Value));
+    }
 }
