@@ -833,6 +833,10 @@ public static partial class FigureExtractor
         for (var k = end; k < tokens.Count && k < end + 7 && taken < 3; k++)
         {
             var t = tokens[k];
+            if (IsYear(t))
+            {
+                continue; // "38 percent of the 2022 state budget": a year names when, not what
+            }
             if (t.Type == TokenType.Number || t.Text is ";" or "(" or ":" or "," or "." or "—" || t.Lower is "by" or "to" or "from" or "on" or "at" or "with" or "which" or "that" or "than" or "over" or "during" or "since" || IsParticiple(t))
             {
                 break;
@@ -865,6 +869,9 @@ public static partial class FigureExtractor
         }
         return w;
     }
+
+    private static bool IsYear(Token t) =>
+        t.Type == TokenType.Number && t.Text.Length == 4 && int.TryParse(t.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 1800 and <= 2100;
 
     private static bool IsParticiple(Token t) =>
         t.Lower is "held" or "made" or "paid" or "given" or "sent" or "lent" or "owed" or "spent" or "kept" or "won" or "set" or "put"

@@ -170,6 +170,7 @@ public class ExtractionTests
     [InlineData("giving Dastan 81.0% of the vote", 81.0, "dast", "vote")]
     [InlineData("against Lind's 19.8 percent", 19.8, "lind", "lind")]
     [InlineData("turnout was 45%", 45, null, "turnout")]
+    [InlineData("loans financed 38 percent of the 2022 state budget", 38, null, "budget")]
     public void Percentages_with_their_owner_and_subject(string sentence, decimal value, string? owner, string thing)
     {
         var percent = Single(sentence, FigureType.Percent);
